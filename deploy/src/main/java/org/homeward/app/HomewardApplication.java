@@ -1,0 +1,40 @@
+package org.homeward.app;
+
+import java.time.Clock;
+import org.homeward.command.CommandSide;
+import org.homeward.query.QuerySide;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * One jar, both sides by default. {@code homeward.role} ({@code all}, {@code command}, {@code query}) lets an
+ * operator run each side as its own process against the same database.
+ */
+@SpringBootApplication
+public class HomewardApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(HomewardApplication.class, args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Configuration
+    @ConditionalOnExpression("'${homeward.role:all}' matches 'all|command'")
+    @Import(CommandSide.class)
+    static class CommandRole {
+    }
+
+    @Configuration
+    @ConditionalOnExpression("'${homeward.role:all}' matches 'all|query'")
+    @Import(QuerySide.class)
+    static class QueryRole {
+    }
+}

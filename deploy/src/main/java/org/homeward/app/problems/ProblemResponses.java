@@ -1,0 +1,181 @@
+package org.homeward.app.problems;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.homeward.command.journey.InvalidDateException;
+import org.homeward.command.journey.JourneyRuleException;
+import org.homeward.command.journey.UnknownMilestoneException;
+import org.homeward.query.timeline.TimelineBehindException;
+import org.homeward.query.timeline.UnknownJourneyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * The one place where failures become RFC 9457 problem responses. A bad request names each bad field and why;
+ * no response ever echoes a submitted value or an internal message, since either may carry personal data.
+ */
+@RestControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    /** One bad field of a request and the reason it was refused. */
+    record FieldProblem(String field, String reason) {
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<FieldProblem> fields = ex.getBindingResult().getFieldErrors().stream()
+                                      .map(error -> new FieldProblem(error.getField(), reason(error)))
+                                      .sorted((a, b) -> a.field().compareTo(b.field()))
+                                      .toList();
+        return badRequest(fields);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        return badRequest(List.of(unreadable(ex.getCause())));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String field = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+                                                                                    : ex.getPropertyName();
+        return badRequest(List.of(new FieldProblem(field, expected(ex.getRequiredType()))));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> invalidDate(InvalidDateException ex) {
+        return respond(problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request has invalid fields",
+                               List.of(new FieldProblem(ex.field(), ex.getMessage()))));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unknownMilestone(UnknownMilestoneException ex) {
+        return respond(problem(HttpStatus.NOT_FOUND, "unknown-milestone", ex.getMessage(), List.of()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> ruleBroken(JourneyRuleException ex) {
+        return respond(problem(HttpStatus.CONFLICT, "rule-broken", ex.getMessage(), List.of()));
+    }
+
+    @ExceptionHandler({AggregateNotFoundException.class, UnknownJourneyException.class})
+    ResponseEntity<ProblemDetail> unknownJourney(RuntimeException ex) {
+        return respond(problem(HttpStatus.NOT_FOUND, "unknown-journey", "No such journey", List.of()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyException ex) {
+        return respond(problem(HttpStatus.CONFLICT, "concurrent-change",
+                               "The journey was changed by someone else at the same moment; send the request again",
+                               List.of()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> timelineBehind(TimelineBehindException ex) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                             .header(HttpHeaders.RETRY_AFTER, "1")
+                             .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "timeline-behind", ex.getMessage(),
+                                           List.of()));
+    }
+
+    /** Anything unforeseen: the operator gets the stack trace, the client a reference-free generic answer. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        log.error("Request failed unexpectedly", ex);
+        return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                               "The request could not be completed; nothing was recorded by it", List.of()));
+    }
+
+    private static FieldProblem unreadable(Throwable cause) {
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return new FieldProblem(path(unknown), "is not a field of this request");
+        }
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            return new FieldProblem(path(mismatch), expected(mismatch.getTargetType()));
+        }
+        if (cause instanceof StreamReadException) {
+            return new FieldProblem("body", "is not well-formed JSON");
+        }
+        return new FieldProblem("body", "must be a JSON object");
+    }
+
+    private static String path(JacksonException ex) {
+        return ex.getPath().stream()
+                 .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
+                                                                       : "[" + reference.getIndex() + "]")
+                 .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "has the wrong type";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).toList();
+        }
+        if (type == LocalDate.class) {
+            return "must be a date written as YYYY-MM-DD";
+        }
+        if (type == java.util.UUID.class) {
+            return "must be a UUID";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "must be a number";
+        }
+        return "must be a " + type.getSimpleName();
+    }
+
+    private static String reason(FieldError error) {
+        return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
+    }
+
+    private static ResponseEntity<Object> badRequest(List<FieldProblem> fields) {
+        return ResponseEntity.badRequest()
+                             .body(problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request has invalid fields",
+                                           fields));
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String detail, List<FieldProblem> fields) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:homeward:problem:" + type));
+        if (!fields.isEmpty()) {
+            problem.setProperties(Map.of("errors", fields));
+        }
+        return problem;
+    }
+}
