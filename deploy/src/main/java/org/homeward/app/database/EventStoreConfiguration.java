@@ -1,6 +1,14 @@
 package org.homeward.app.database;
 
+import java.sql.SQLException;
 import java.time.Duration;
+import javax.sql.DataSource;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -15,13 +23,53 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The event store: Axon's JDBC storage engine on PostgreSQL. JDBC rather than JPA because the tables are ours
+ * The event store and token store: Axon's JDBC storage engine and token store on PostgreSQL. JDBC rather than JPA because the tables are ours
  * (Flyway, bytea payloads, snake_case), there is no entity mapping to maintain, and JPA's {@code @Lob} would put
  * payloads into PostgreSQL large objects. The tokens live in the same database, so the processors commit a
  * projection change and their token advance in one transaction.
+ *
+ * <p>Everything here is declared rather than left to Axon's auto-configuration: under Spring Boot 4 Axon 4.13
+ * orders its JDBC and transaction auto-configuration after Boot 3's class names, so it would silently fall back
+ * to an in-memory token store and no transactions at all.
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
+        return new SpringTransactionManager(transactions);
+    }
+
+    @Bean
+    ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+    }
+
+    /** Two writers appending the same position of one journey: PostgreSQL reports a unique violation. */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return exception -> {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
+                          @Value("${homeward.event-processing.claim-timeout:10s}") Duration claimTimeout) {
+        return JdbcTokenStore.builder()
+                             .connectionProvider(connectionProvider)
+                             .serializer(serializer)
+                             .schema(tokenSchema)
+                             .claimTimeout(claimTimeout)
+                             .build();
+    }
 
     @Bean
     EventSchema eventSchema() {

@@ -1,0 +1,54 @@
+package org.homeward.app.support;
+
+import java.util.Map;
+import org.homeward.app.HomewardApplication;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application on a random port against its own fresh PostgreSQL database: each test class gets a new
+ * database and a new application, so classes never see each other's journeys.
+ */
+@SpringBootTest(classes = HomewardApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+public abstract class HttpTest {
+
+    @Autowired
+    private Environment environment;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    protected Api api;
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        String url = TestDatabases.create();
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> "postgres");
+    }
+
+    @BeforeEach
+    void connectClient() {
+        api = new Api(environment.getRequiredProperty("local.server.port", Integer.class));
+    }
+
+    protected long storedEvents() {
+        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+    }
+
+    /** Opens a synthetic journey and answers its id. */
+    protected String openJourney(Map<String, Object> intake) {
+        Api.Reply reply = api.post("/api/v1/journeys", intake);
+        if (reply.status() != 201) {
+            throw new AssertionError("could not open a journey: " + reply);
+        }
+        return reply.text("journeyId");
+    }
+}
