@@ -1,0 +1,65 @@
+package org.homeward.app.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.homeward.app.support.SyntheticJourneys.INTAKE;
+import static org.homeward.app.support.SyntheticJourneys.intake;
+import static org.homeward.app.support.SyntheticJourneys.milestone;
+
+import java.nio.file.Path;
+import org.homeward.app.HomewardApplication;
+import org.homeward.app.support.Api;
+import org.homeward.app.support.Api.Reply;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * With no database configured the application runs on its embedded PostgreSQL, as root or not (CI runs this as
+ * root), and what it recorded is still there after a restart: events are replayed into the journey, and the
+ * timeline is kept.
+ */
+class EmbeddedDefaultTest {
+
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void journeySurvivesRestartOfApplicationOnEmbeddedDatabase() {
+        String journey;
+        String timelineBefore;
+        try (ConfigurableApplicationContext first = start()) {
+            Api api = api(first);
+            journey = api.post("/api/v1/journeys", intake()).text("journeyId");
+            api.post("/api/v1/journeys/" + journey + "/milestones", milestone("INTAKE_INTERVIEW_HELD", INTAKE, null));
+            api.post("/api/v1/journeys/" + journey + "/milestones", milestone("SHELTER_ENTERED", INTAKE, null));
+            timelineBefore = api.get("/api/v1/journeys/" + journey + "/timeline?minVersion=2").body();
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            Api api = api(second);
+            assertThat(api.get("/api/v1/journeys/" + journey + "/timeline").body()).isEqualTo(timelineBefore);
+
+            Reply next = api.post("/api/v1/journeys/" + journey + "/milestones",
+                                  milestone("MEDICAL_CHECKUP_DONE", INTAKE.plusDays(1), null));
+            assertThat(next.status()).isEqualTo(201);
+            assertThat(next.json().path("version").asLong()).as("the journey was rebuilt from its 3 events")
+                                                            .isEqualTo(3);
+            Reply closure = api.post("/api/v1/journeys/" + journey + "/closure",
+                                     java.util.Map.of("reason", "OTHER", "closedOn", INTAKE.plusDays(2).toString()));
+            assertThat(closure.status()).isEqualTo(200);
+            assertThat(api.get("/api/v1/journeys/" + journey + "/timeline?minVersion=4").json()
+                          .path("milestones")).hasSize(3);
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(HomewardApplication.class)
+                .properties("server.port=0", "homeward.embedded-database.directory=" + dataDirectory)
+                .run();
+    }
+
+    private static Api api(ConfigurableApplicationContext context) {
+        return new Api(context.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+    }
+}

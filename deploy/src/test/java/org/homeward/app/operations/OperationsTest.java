@@ -1,0 +1,50 @@
+package org.homeward.app.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.homeward.app.support.SyntheticJourneys.intake;
+
+import org.homeward.app.support.Api.Reply;
+import org.homeward.app.support.HttpTest;
+import org.junit.jupiter.api.Test;
+
+/** What an operator's probes, scrapers and API clients rely on. */
+class OperationsTest extends HttpTest {
+
+    @Test
+    void livenessAndReadinessIncludingTheDatabaseAreUp() {
+        Reply liveness = api.get("/actuator/health/liveness");
+        Reply readiness = api.get("/actuator/health/readiness");
+
+        assertThat(liveness.status()).isEqualTo(200);
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.text("status")).isEqualTo("UP");
+    }
+
+    @Test
+    void prometheusExposesAxonMetrics() {
+        openJourney(intake());
+
+        Reply metrics = api.get("/actuator/prometheus");
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("commandBus_").contains("eventStore_").contains("hikaricp_connections");
+    }
+
+    @Test
+    void openApiDescribesTheJourneyEndpoints() {
+        Reply docs = api.get("/v3/api-docs");
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().path("paths").propertyNames())
+                .contains("/api/v1/journeys", "/api/v1/journeys/{journeyId}/milestones",
+                          "/api/v1/journeys/{journeyId}/timeline");
+    }
+
+    @Test
+    void unknownPathIsAProblemNotAStackTrace() {
+        Reply reply = api.get("/api/v1/nothing-here");
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+    }
+}
