@@ -1,10 +1,32 @@
 package org.homeward.command;
 
+import java.util.List;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Everything the write side contributes to an application: aggregates and their endpoints. */
+/** Everything the write side contributes to an application: aggregates, their endpoints and command delivery. */
 @Configuration
 @ComponentScan
-public class CommandSide {
+public class CommandSide implements WebMvcConfigurer {
+
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus,
+                                  @Value("${homeward.commands.concurrent-append-retries:10}") int retries) {
+        return DefaultCommandGateway.builder()
+                                    .commandBus(commandBus)
+                                    .retryScheduler(new RetryOnConcurrentAppend(retries))
+                                    .build();
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new SubmissionResolver());
+    }
 }

@@ -2,9 +2,12 @@ package org.homeward.journey;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+/** Intake: opens a journey, with the consents the person gave at intake (none needing a named partner). */
 public record OpenJourney(@TargetAggregateIdentifier UUID journeyId, String organisationId, String caseManagerId,
-                          LocalDate intakeDate, Profile profile, Instant requestedAt) {
+                          LocalDate intakeDate, Profile profile, Set<ConsentPurpose> consentGiven,
+                          String recordedBy, Instant requestedAt) {
 }

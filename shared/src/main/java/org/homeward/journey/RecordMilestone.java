@@ -3,8 +3,11 @@ package org.homeward.journey;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.homeward.program.ProgramStanding;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 
 public record RecordMilestone(@TargetAggregateIdentifier UUID journeyId, UUID milestoneId, MilestoneType type,
-                              LocalDate occurredOn, String note, Instant requestedAt) {
+                              LocalDate occurredOn, String note, ProgramStanding program, MilestoneOutcome outcome,
+                              Instant requestedAt, @TargetAggregateVersion Long expectedVersion) {
 }

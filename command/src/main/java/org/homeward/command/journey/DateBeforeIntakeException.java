@@ -1,6 +1,8 @@
 package org.homeward.command.journey;
 
-public class DateBeforeIntakeException extends InvalidDateException {
+import org.homeward.command.InvalidFieldException;
+
+public class DateBeforeIntakeException extends InvalidFieldException {
 
     public DateBeforeIntakeException(String field) {
         super(field, "must not be before the journey's intake date");

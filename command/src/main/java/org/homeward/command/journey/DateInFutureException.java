@@ -1,6 +1,8 @@
 package org.homeward.command.journey;
 
-public class DateInFutureException extends InvalidDateException {
+import org.homeward.command.InvalidFieldException;
+
+public class DateInFutureException extends InvalidFieldException {
 
     public DateInFutureException(String field) {
         super(field, "must not be in the future");

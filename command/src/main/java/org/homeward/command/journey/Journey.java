@@ -6,23 +6,49 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.homeward.command.InvalidFieldException;
+import org.homeward.journey.AssessReintegration;
+import org.homeward.journey.AssignCaseManager;
+import org.homeward.journey.CaseManagerAssigned;
 import org.homeward.journey.CloseJourney;
+import org.homeward.journey.CompleteFollowUp;
+import org.homeward.journey.ConsentGiven;
+import org.homeward.journey.ConsentPurpose;
+import org.homeward.journey.ConsentWithdrawn;
 import org.homeward.journey.CorrectMilestone;
+import org.homeward.journey.FollowUpCompleted;
+import org.homeward.journey.FollowUpMissed;
+import org.homeward.journey.FollowUpScheduled;
+import org.homeward.journey.GiveConsent;
 import org.homeward.journey.JourneyClosed;
 import org.homeward.journey.JourneyOpened;
+import org.homeward.journey.JourneyReopened;
+import org.homeward.journey.JourneyTransferred;
+import org.homeward.journey.MarkFollowUpMissed;
 import org.homeward.journey.MilestoneCorrected;
+import org.homeward.journey.MilestoneOutcome;
 import org.homeward.journey.MilestoneRecorded;
 import org.homeward.journey.MilestoneRetracted;
+import org.homeward.journey.MilestoneType;
 import org.homeward.journey.OpenJourney;
 import org.homeward.journey.RecordMilestone;
+import org.homeward.journey.ReintegrationAssessed;
+import org.homeward.journey.ReintegrationScores;
+import org.homeward.journey.ReopenJourney;
 import org.homeward.journey.RetractMilestone;
+import org.homeward.journey.ScheduleFollowUp;
+import org.homeward.journey.TransferJourney;
+import org.homeward.journey.WithdrawConsent;
+import org.homeward.program.ProgramStanding;
 
 /**
  * One survivor's journey in one organisation. Command handlers decide and answer the journey's new version;
@@ -37,11 +63,21 @@ public class Journey {
      */
     private static final ZoneOffset LATEST_ZONE = ZoneOffset.ofHours(14);
 
+    private enum FollowUpState { PENDING, DONE }
+
+    private record Consent(ConsentPurpose purpose, String partnerOrganisationId) {
+    }
+
     @AggregateIdentifier
     private UUID journeyId;
+    private String organisationId;
+    private String caseManagerId;
     private LocalDate intakeDate;
-    private boolean closed;
+    private LocalDate closedOn;
     private final Map<UUID, Boolean> milestoneRetracted = new HashMap<>();
+    private final Set<Consent> consentsInForce = new HashSet<>();
+    private final Map<UUID, FollowUpState> followUps = new HashMap<>();
+    private final Set<UUID> assessments = new HashSet<>();
     private long version;
 
     protected Journey() {
@@ -51,19 +87,25 @@ public class Journey {
     @CommandHandler
     public Journey(OpenJourney command) {
         requireNotInFuture("intakeDate", command.intakeDate(), command.requestedAt());
+        if (command.consentGiven().contains(ConsentPurpose.SHARING_WITH_PARTNER)) {
+            throw new InvalidFieldException("consentGiven",
+                                            "sharing with a partner names the partner; record it as its own consent");
+        }
         apply(new JourneyOpened(command.journeyId(), command.organisationId(), command.caseManagerId(),
-                                command.intakeDate(), command.profile()));
+                                command.intakeDate(), command.profile(), command.consentGiven(),
+                                command.recordedBy()));
     }
 
     @CommandHandler
     public long handle(RecordMilestone command) {
         requireOpen();
-        requireNotInFuture("occurredOn", command.occurredOn(), command.requestedAt());
         if (milestoneRetracted.containsKey(command.milestoneId())) {
-            throw new MilestoneAlreadyRecordedException(command.milestoneId());
+            throw new AlreadyRecordedException("milestone", command.milestoneId());
         }
+        requireValidMilestone(command.type(), command.occurredOn(), command.program(), command.outcome(),
+                              command.requestedAt());
         apply(new MilestoneRecorded(journeyId, command.milestoneId(), command.type(), command.occurredOn(),
-                                    command.note()));
+                                    command.note(), programId(command.program()), outcomeOrNull(command.outcome())));
         return version;
     }
 
@@ -71,9 +113,11 @@ public class Journey {
     public long handle(CorrectMilestone command) {
         requireOpen();
         requireStanding(command.milestoneId());
-        requireNotInFuture("occurredOn", command.occurredOn(), command.requestedAt());
+        requireValidMilestone(command.type(), command.occurredOn(), command.program(), command.outcome(),
+                              command.requestedAt());
         apply(new MilestoneCorrected(journeyId, command.milestoneId(), command.type(), command.occurredOn(),
-                                     command.note(), command.reason()));
+                                     command.note(), programId(command.program()), outcomeOrNull(command.outcome()),
+                                     command.reason()));
         return version;
     }
 
@@ -89,15 +133,125 @@ public class Journey {
     public long handle(CloseJourney command) {
         requireOpen();
         requireNotInFuture("closedOn", command.closedOn(), command.requestedAt());
-        if (command.closedOn().isBefore(intakeDate)) {
-            throw new DateBeforeIntakeException("closedOn");
-        }
+        requireNotBeforeIntake("closedOn", command.closedOn());
         apply(new JourneyClosed(journeyId, command.closedOn(), command.reason(), command.note()));
         return version;
     }
 
+    @CommandHandler
+    public long handle(ReopenJourney command) {
+        if (closedOn == null) {
+            throw new JourneyNotClosedException(journeyId);
+        }
+        requireNotInFuture("reopenedOn", command.reopenedOn(), command.requestedAt());
+        if (command.reopenedOn().isBefore(closedOn)) {
+            throw new InvalidFieldException("reopenedOn", "must not be before the day the journey was closed");
+        }
+        apply(new JourneyReopened(journeyId, command.reopenedOn(), command.reason()));
+        return version;
+    }
+
+    @CommandHandler
+    public long handle(GiveConsent command) {
+        requireOpen();
+        Consent consent = consent(command.purpose(), command.partnerOrganisationId());
+        requireNotInFuture("givenOn", command.givenOn(), command.requestedAt());
+        if (consentsInForce.contains(consent)) {
+            throw new ConsentStateException(command.purpose(), true);
+        }
+        apply(new ConsentGiven(journeyId, command.purpose(), command.partnerOrganisationId(), command.givenOn(),
+                               command.recordedBy()));
+        return version;
+    }
+
+    /**
+     * The one command a closed journey still accepts besides reopening: a person can take back consent at any
+     * time, and a closed journey must stop counting for evaluation or sharing as soon as they do.
+     */
+    @CommandHandler
+    public long handle(WithdrawConsent command) {
+        Consent consent = consent(command.purpose(), command.partnerOrganisationId());
+        requireNotInFuture("withdrawnOn", command.withdrawnOn(), command.requestedAt());
+        if (!consentsInForce.contains(consent)) {
+            throw new ConsentStateException(command.purpose(), false);
+        }
+        apply(new ConsentWithdrawn(journeyId, command.purpose(), command.partnerOrganisationId(),
+                                   command.withdrawnOn(), command.recordedBy()));
+        return version;
+    }
+
+    @CommandHandler
+    public long handle(AssignCaseManager command) {
+        requireOpen();
+        if (command.caseManagerId().equals(caseManagerId)) {
+            throw new AlreadyAssignedException();
+        }
+        apply(new CaseManagerAssigned(journeyId, command.caseManagerId(), caseManagerId, command.reason()));
+        return version;
+    }
+
+    @CommandHandler
+    public long handle(TransferJourney command) {
+        requireOpen();
+        if (command.organisationId().equals(organisationId)) {
+            if (command.caseManagerId().equals(caseManagerId)) {
+                throw new AlreadyAssignedException();
+            }
+            throw new InvalidFieldException("organisationId",
+                                            "is the journey's own organisation; assign a case manager instead");
+        }
+        apply(new JourneyTransferred(journeyId, organisationId, command.organisationId(), command.caseManagerId(),
+                                     command.reason()));
+        return version;
+    }
+
+    @CommandHandler
+    public long handle(ScheduleFollowUp command) {
+        requireOpen();
+        if (followUps.containsKey(command.followUpId())) {
+            throw new AlreadyRecordedException("follow-up", command.followUpId());
+        }
+        requireNotBeforeIntake("dueOn", command.dueOn());
+        apply(new FollowUpScheduled(journeyId, command.followUpId(), command.dueOn(), command.purpose()));
+        return version;
+    }
+
+    @CommandHandler
+    public long handle(CompleteFollowUp command) {
+        requireOpen();
+        requirePending(command.followUpId());
+        requireNotInFuture("completedOn", command.completedOn(), command.requestedAt());
+        requireNotBeforeIntake("completedOn", command.completedOn());
+        apply(new FollowUpCompleted(journeyId, command.followUpId(), command.completedOn(), command.note()));
+        return version;
+    }
+
+    @CommandHandler
+    public long handle(MarkFollowUpMissed command) {
+        requireOpen();
+        requirePending(command.followUpId());
+        apply(new FollowUpMissed(journeyId, command.followUpId(), command.reason()));
+        return version;
+    }
+
+    @CommandHandler
+    public long handle(AssessReintegration command) {
+        requireOpen();
+        if (assessments.contains(command.assessmentId())) {
+            throw new AlreadyRecordedException("assessment", command.assessmentId());
+        }
+        requireNotInFuture("assessedOn", command.assessedOn(), command.requestedAt());
+        requireNotBeforeIntake("assessedOn", command.assessedOn());
+        requireOnScale("scores.economic", command.scores().economic());
+        requireOnScale("scores.social", command.scores().social());
+        requireOnScale("scores.psychosocial", command.scores().psychosocial());
+        apply(new ReintegrationAssessed(journeyId, command.assessmentId(), command.assessedOn(),
+                                        command.assessorId(), command.scores(), assessments.isEmpty()));
+        return version;
+    }
+
     private void requireOpen() {
-        if (closed) {
+        if (closedOn != null) {
             throw new JourneyClosedException(journeyId);
         }
     }
@@ -112,16 +266,99 @@ public class Journey {
         }
     }
 
+    private void requirePending(UUID followUpId) {
+        FollowUpState state = followUps.get(followUpId);
+        if (state == null) {
+            throw new UnknownFollowUpException(followUpId);
+        }
+        if (state != FollowUpState.PENDING) {
+            throw new FollowUpNotPendingException(followUpId);
+        }
+    }
+
+    private void requireValidMilestone(MilestoneType type, LocalDate occurredOn, ProgramStanding program,
+                                       MilestoneOutcome outcome, Instant now) {
+        requireNotInFuture("occurredOn", occurredOn, now);
+        if (!type.mayPrecedeIntake()) {
+            requireNotBeforeIntake("occurredOn", occurredOn);
+        }
+        if (program == null && type.needsProgram()) {
+            throw new InvalidFieldException("programId", "is required for " + type);
+        }
+        if (program != null && !program.active()) {
+            throw new ProgramNotUsableException(program.programId(), "is retired");
+        }
+        if (program != null && !program.organisationId().equals(organisationId)) {
+            throw new ProgramNotUsableException(program.programId(), "belongs to another organisation");
+        }
+        requireOutcomeFits(type, outcome == null ? MilestoneOutcome.NONE : outcome);
+    }
+
+    private static void requireOutcomeFits(MilestoneType type, MilestoneOutcome outcome) {
+        boolean employment = type.needs() == MilestoneType.Needs.EMPLOYMENT;
+        boolean dropOut = type.needs() == MilestoneType.Needs.PROGRAM_AND_REASON;
+        if (employment && outcome.employmentSector() == null) {
+            throw new InvalidFieldException("outcome.employmentSector", "is required for " + type);
+        }
+        if (employment && outcome.regularIncome() == null) {
+            throw new InvalidFieldException("outcome.regularIncome", "is required for " + type);
+        }
+        if (!employment && (outcome.employmentSector() != null || outcome.regularIncome() != null)) {
+            throw new InvalidFieldException("outcome", "an employment outcome belongs to employment milestones only");
+        }
+        if (dropOut && (outcome.dropOutReason() == null || outcome.dropOutReason().isBlank())) {
+            throw new InvalidFieldException("outcome.dropOutReason", "is required for " + type);
+        }
+        if (!dropOut && outcome.dropOutReason() != null) {
+            throw new InvalidFieldException("outcome.dropOutReason", "belongs to drop-out milestones only");
+        }
+    }
+
+    private static Consent consent(ConsentPurpose purpose, String partnerOrganisationId) {
+        boolean sharing = purpose == ConsentPurpose.SHARING_WITH_PARTNER;
+        if (sharing && partnerOrganisationId == null) {
+            throw new InvalidFieldException("partnerOrganisationId", "is required to consent to sharing");
+        }
+        if (!sharing && partnerOrganisationId != null) {
+            throw new InvalidFieldException("partnerOrganisationId", "is only for consent to sharing");
+        }
+        return new Consent(purpose, partnerOrganisationId);
+    }
+
+    private void requireNotBeforeIntake(String field, LocalDate date) {
+        if (date.isBefore(intakeDate)) {
+            throw new DateBeforeIntakeException(field);
+        }
+    }
+
     private static void requireNotInFuture(String field, LocalDate date, Instant now) {
         if (date.isAfter(LocalDate.ofInstant(now, LATEST_ZONE))) {
             throw new DateInFutureException(field);
         }
     }
 
+    private static void requireOnScale(String field, int score) {
+        if (score < ReintegrationScores.LOWEST || score > ReintegrationScores.HIGHEST) {
+            throw new InvalidFieldException(field, "must be from " + ReintegrationScores.LOWEST + " to "
+                                                   + ReintegrationScores.HIGHEST);
+        }
+    }
+
+    private static UUID programId(ProgramStanding program) {
+        return program == null ? null : program.programId();
+    }
+
+    private static MilestoneOutcome outcomeOrNull(MilestoneOutcome outcome) {
+        return outcome == null || outcome.equals(MilestoneOutcome.NONE) ? null : outcome;
+    }
+
     @EventSourcingHandler
     void on(JourneyOpened event, @SequenceNumber long sequenceNumber) {
         journeyId = event.journeyId();
+        organisationId = event.organisationId();
+        caseManagerId = event.caseManagerId();
         intakeDate = event.intakeDate();
+        event.consentGiven().forEach(purpose -> consentsInForce.add(new Consent(purpose, null)));
         version = sequenceNumber;
     }
 
@@ -144,7 +381,62 @@ public class Journey {
 
     @EventSourcingHandler
     void on(JourneyClosed event, @SequenceNumber long sequenceNumber) {
-        closed = true;
+        closedOn = event.closedOn();
+        version = sequenceNumber;
+    }
+
+    @EventSourcingHandler
+    void on(JourneyReopened event, @SequenceNumber long sequenceNumber) {
+        closedOn = null;
+        version = sequenceNumber;
+    }
+
+    @EventSourcingHandler
+    void on(ConsentGiven event, @SequenceNumber long sequenceNumber) {
+        consentsInForce.add(new Consent(event.purpose(), event.partnerOrganisationId()));
+        version = sequenceNumber;
+    }
+
+    @EventSourcingHandler
+    void on(ConsentWithdrawn event, @SequenceNumber long sequenceNumber) {
+        consentsInForce.remove(new Consent(event.purpose(), event.partnerOrganisationId()));
+        version = sequenceNumber;
+    }
+
+    @EventSourcingHandler
+    void on(CaseManagerAssigned event, @SequenceNumber long sequenceNumber) {
+        caseManagerId = event.caseManagerId();
+        version = sequenceNumber;
+    }
+
+    @EventSourcingHandler
+    void on(JourneyTransferred event, @SequenceNumber long sequenceNumber) {
+        organisationId = event.toOrganisationId();
+        caseManagerId = event.caseManagerId();
+        version = sequenceNumber;
+    }
+
+    @EventSourcingHandler
+    void on(FollowUpScheduled event, @SequenceNumber long sequenceNumber) {
+        followUps.put(event.followUpId(), FollowUpState.PENDING);
+        version = sequenceNumber;
+    }
+
+    @EventSourcingHandler
+    void on(FollowUpCompleted event, @SequenceNumber long sequenceNumber) {
+        followUps.put(event.followUpId(), FollowUpState.DONE);
+        version = sequenceNumber;
+    }
+
+    @EventSourcingHandler
+    void on(FollowUpMissed event, @SequenceNumber long sequenceNumber) {
+        followUps.put(event.followUpId(), FollowUpState.DONE);
+        version = sequenceNumber;
+    }
+
+    @EventSourcingHandler
+    void on(ReintegrationAssessed event, @SequenceNumber long sequenceNumber) {
+        assessments.add(event.assessmentId());
         version = sequenceNumber;
     }
 }

@@ -4,13 +4,28 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Clock;
 import java.util.UUID;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.homeward.command.CommandSender;
+import org.homeward.command.InvalidFieldException;
+import org.homeward.command.Submission;
+import org.homeward.command.program.ProgramCatalogue;
+import org.homeward.journey.AssessReintegration;
+import org.homeward.journey.AssignCaseManager;
 import org.homeward.journey.CloseJourney;
+import org.homeward.journey.CompleteFollowUp;
 import org.homeward.journey.CorrectMilestone;
+import org.homeward.journey.GiveConsent;
+import org.homeward.journey.MarkFollowUpMissed;
+import org.homeward.journey.MilestoneOutcome;
 import org.homeward.journey.OpenJourney;
 import org.homeward.journey.Profile;
 import org.homeward.journey.RecordMilestone;
+import org.homeward.journey.ReintegrationScores;
+import org.homeward.journey.ReopenJourney;
 import org.homeward.journey.RetractMilestone;
+import org.homeward.journey.ScheduleFollowUp;
+import org.homeward.journey.TransferJourney;
+import org.homeward.journey.WithdrawConsent;
+import org.homeward.program.ProgramStanding;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,71 +34,195 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Records what happens in a journey. Every answer carries the journey's new version (body and ETag), which a
- * client passes back as {@code minVersion} to read a timeline that includes its own write.
+ * Records what happens in a journey. Every answer carries the journey's new version (body and ETag): a client
+ * passes it back as {@code minVersion} to read a timeline that includes its write, and as {@code If-Match} to
+ * refuse a change if someone else changed the journey since. Every POST accepts an {@code Idempotency-Key}.
  */
 @RestController
 @RequestMapping("/api/v1/journeys")
 class JourneyController {
 
-    private final CommandGateway commands;
+    private final CommandSender commands;
+    private final ProgramCatalogue programs;
     private final Clock clock;
 
-    JourneyController(CommandGateway commands, Clock clock) {
+    JourneyController(CommandSender commands, ProgramCatalogue programs, Clock clock) {
         this.commands = commands;
+        this.programs = programs;
         this.clock = clock;
     }
 
     @PostMapping
-    ResponseEntity<Recorded> open(@Valid @RequestBody JourneyRequests.Open request) {
-        UUID journeyId = UUID.randomUUID();
+    ResponseEntity<Recorded> open(@Valid @RequestBody JourneyRequests.Open request, Submission submission) {
+        UUID journeyId = submission.newId("journey");
         JourneyRequests.Profile p = request.profile();
-        commands.sendAndWait(new OpenJourney(journeyId, request.organisationId(), request.caseManagerId(),
-                                             request.intakeDate(),
-                                             new Profile(p.ageBand(), p.gender(), p.nationality(),
-                                                         p.formOfExploitation()),
-                                             clock.instant()));
-        Recorded recorded = new Recorded(journeyId, null, 0);
-        return ResponseEntity.created(URI.create("/api/v1/journeys/" + journeyId + "/timeline"))
-                             .eTag(recorded.eTag())
-                             .body(recorded);
+        commands.send(new OpenJourney(journeyId, request.organisationId(), request.caseManagerId(),
+                                      request.intakeDate(),
+                                      new Profile(p.ageBand(), p.gender(), p.nationality(), p.formOfExploitation()),
+                                      request.consents(), request.recordedBy(), clock.instant()),
+                      submission, request);
+        return created(Recorded.journey(journeyId, 0));
     }
 
     @PostMapping("/{journeyId}/milestones")
     ResponseEntity<Recorded> recordMilestone(@PathVariable UUID journeyId,
-                                             @Valid @RequestBody JourneyRequests.Milestone request) {
-        UUID milestoneId = UUID.randomUUID();
-        long version = commands.sendAndWait(new RecordMilestone(journeyId, milestoneId, request.type(),
-                                                                request.occurredOn(), request.note(),
-                                                                clock.instant()));
-        Recorded recorded = new Recorded(journeyId, milestoneId, version);
-        return ResponseEntity.created(URI.create("/api/v1/journeys/" + journeyId + "/timeline"))
-                             .eTag(recorded.eTag())
-                             .body(recorded);
+                                             @Valid @RequestBody JourneyRequests.Milestone request,
+                                             Submission submission) {
+        UUID milestoneId = submission.newId("milestone");
+        long version = commands.send(new RecordMilestone(journeyId, milestoneId, request.type(),
+                                                         request.occurredOn(), request.note(),
+                                                         program(request.programId()), outcome(request.outcome()),
+                                                         clock.instant(), submission.expectedVersion()),
+                                     submission, request);
+        return created(Recorded.milestone(journeyId, milestoneId, version));
     }
 
     @PostMapping("/{journeyId}/milestones/{milestoneId}/corrections")
     ResponseEntity<Recorded> correctMilestone(@PathVariable UUID journeyId, @PathVariable UUID milestoneId,
-                                              @Valid @RequestBody JourneyRequests.Correction request) {
-        long version = commands.sendAndWait(new CorrectMilestone(journeyId, milestoneId, request.type(),
-                                                                 request.occurredOn(), request.note(),
-                                                                 request.reason(), clock.instant()));
-        return ok(new Recorded(journeyId, milestoneId, version));
+                                              @Valid @RequestBody JourneyRequests.Correction request,
+                                              Submission submission) {
+        long version = commands.send(new CorrectMilestone(journeyId, milestoneId, request.type(),
+                                                          request.occurredOn(), request.note(),
+                                                          program(request.programId()), outcome(request.outcome()),
+                                                          request.reason(), clock.instant(),
+                                                          submission.expectedVersion()),
+                                     submission, request);
+        return ok(Recorded.milestone(journeyId, milestoneId, version));
     }
 
     @PostMapping("/{journeyId}/milestones/{milestoneId}/retraction")
     ResponseEntity<Recorded> retractMilestone(@PathVariable UUID journeyId, @PathVariable UUID milestoneId,
-                                              @Valid @RequestBody JourneyRequests.Retraction request) {
-        long version = commands.sendAndWait(new RetractMilestone(journeyId, milestoneId, request.reason()));
-        return ok(new Recorded(journeyId, milestoneId, version));
+                                              @Valid @RequestBody JourneyRequests.Retraction request,
+                                              Submission submission) {
+        long version = commands.send(new RetractMilestone(journeyId, milestoneId, request.reason(),
+                                                          submission.expectedVersion()),
+                                     submission, request);
+        return ok(Recorded.milestone(journeyId, milestoneId, version));
     }
 
     @PostMapping("/{journeyId}/closure")
-    ResponseEntity<Recorded> close(@PathVariable UUID journeyId,
-                                   @Valid @RequestBody JourneyRequests.Closure request) {
-        long version = commands.sendAndWait(new CloseJourney(journeyId, request.closedOn(), request.reason(),
-                                                             request.note(), clock.instant()));
-        return ok(new Recorded(journeyId, null, version));
+    ResponseEntity<Recorded> close(@PathVariable UUID journeyId, @Valid @RequestBody JourneyRequests.Closure request,
+                                   Submission submission) {
+        long version = commands.send(new CloseJourney(journeyId, request.closedOn(), request.reason(),
+                                                      request.note(), clock.instant(), submission.expectedVersion()),
+                                     submission, request);
+        return ok(Recorded.journey(journeyId, version));
+    }
+
+    @PostMapping("/{journeyId}/reopening")
+    ResponseEntity<Recorded> reopen(@PathVariable UUID journeyId,
+                                    @Valid @RequestBody JourneyRequests.Reopening request, Submission submission) {
+        long version = commands.send(new ReopenJourney(journeyId, request.reopenedOn(), request.reason(),
+                                                       clock.instant(), submission.expectedVersion()),
+                                     submission, request);
+        return ok(Recorded.journey(journeyId, version));
+    }
+
+    @PostMapping("/{journeyId}/consents")
+    ResponseEntity<Recorded> giveConsent(@PathVariable UUID journeyId,
+                                         @Valid @RequestBody JourneyRequests.Consent request, Submission submission) {
+        long version = commands.send(new GiveConsent(journeyId, request.purpose(), request.partnerOrganisationId(),
+                                                     request.decidedOn(), request.recordedBy(), clock.instant(),
+                                                     submission.expectedVersion()),
+                                     submission, request);
+        return ok(Recorded.journey(journeyId, version));
+    }
+
+    @PostMapping("/{journeyId}/consent-withdrawals")
+    ResponseEntity<Recorded> withdrawConsent(@PathVariable UUID journeyId,
+                                             @Valid @RequestBody JourneyRequests.Consent request,
+                                             Submission submission) {
+        long version = commands.send(new WithdrawConsent(journeyId, request.purpose(),
+                                                         request.partnerOrganisationId(), request.decidedOn(),
+                                                         request.recordedBy(), clock.instant(),
+                                                         submission.expectedVersion()),
+                                     submission, request);
+        return ok(Recorded.journey(journeyId, version));
+    }
+
+    @PostMapping("/{journeyId}/assignment")
+    ResponseEntity<Recorded> assign(@PathVariable UUID journeyId,
+                                    @Valid @RequestBody JourneyRequests.Assignment request, Submission submission) {
+        long version = commands.send(new AssignCaseManager(journeyId, request.caseManagerId(), request.reason(),
+                                                           submission.expectedVersion()),
+                                     submission, request);
+        return ok(Recorded.journey(journeyId, version));
+    }
+
+    @PostMapping("/{journeyId}/transfer")
+    ResponseEntity<Recorded> transfer(@PathVariable UUID journeyId,
+                                      @Valid @RequestBody JourneyRequests.Transfer request, Submission submission) {
+        long version = commands.send(new TransferJourney(journeyId, request.organisationId(),
+                                                         request.caseManagerId(), request.reason(),
+                                                         submission.expectedVersion()),
+                                     submission, request);
+        return ok(Recorded.journey(journeyId, version));
+    }
+
+    @PostMapping("/{journeyId}/follow-ups")
+    ResponseEntity<Recorded> scheduleFollowUp(@PathVariable UUID journeyId,
+                                              @Valid @RequestBody JourneyRequests.FollowUp request,
+                                              Submission submission) {
+        UUID followUpId = submission.newId("follow-up");
+        long version = commands.send(new ScheduleFollowUp(journeyId, followUpId, request.dueOn(), request.purpose(),
+                                                          submission.expectedVersion()),
+                                     submission, request);
+        return created(Recorded.followUp(journeyId, followUpId, version));
+    }
+
+    @PostMapping("/{journeyId}/follow-ups/{followUpId}/completion")
+    ResponseEntity<Recorded> completeFollowUp(@PathVariable UUID journeyId, @PathVariable UUID followUpId,
+                                              @Valid @RequestBody JourneyRequests.FollowUpCompletion request,
+                                              Submission submission) {
+        long version = commands.send(new CompleteFollowUp(journeyId, followUpId, request.completedOn(),
+                                                          request.note(), clock.instant(),
+                                                          submission.expectedVersion()),
+                                     submission, request);
+        return ok(Recorded.followUp(journeyId, followUpId, version));
+    }
+
+    @PostMapping("/{journeyId}/follow-ups/{followUpId}/missed")
+    ResponseEntity<Recorded> markFollowUpMissed(@PathVariable UUID journeyId, @PathVariable UUID followUpId,
+                                                @Valid @RequestBody JourneyRequests.FollowUpMissed request,
+                                                Submission submission) {
+        long version = commands.send(new MarkFollowUpMissed(journeyId, followUpId, request.reason(),
+                                                            submission.expectedVersion()),
+                                     submission, request);
+        return ok(Recorded.followUp(journeyId, followUpId, version));
+    }
+
+    @PostMapping("/{journeyId}/assessments")
+    ResponseEntity<Recorded> assess(@PathVariable UUID journeyId,
+                                    @Valid @RequestBody JourneyRequests.Assessment request, Submission submission) {
+        UUID assessmentId = submission.newId("assessment");
+        JourneyRequests.Scores s = request.scores();
+        long version = commands.send(new AssessReintegration(journeyId, assessmentId, request.assessedOn(),
+                                                             request.assessorId(),
+                                                             new ReintegrationScores(s.economic(), s.social(),
+                                                                                     s.psychosocial()),
+                                                             clock.instant(), submission.expectedVersion()),
+                                     submission, request);
+        return created(Recorded.assessment(journeyId, assessmentId, version));
+    }
+
+    private ProgramStanding program(UUID programId) {
+        if (programId == null) {
+            return null;
+        }
+        return programs.find(programId)
+                       .orElseThrow(() -> new InvalidFieldException("programId", "names no known program"));
+    }
+
+    private static MilestoneOutcome outcome(JourneyRequests.Outcome outcome) {
+        return outcome == null ? null
+                               : new MilestoneOutcome(outcome.employmentSector(), outcome.regularIncome(),
+                                                      outcome.dropOutReason());
+    }
+
+    private static ResponseEntity<Recorded> created(Recorded recorded) {
+        return ResponseEntity.created(URI.create("/api/v1/journeys/" + recorded.journeyId() + "/timeline"))
+                             .eTag(recorded.eTag())
+                             .body(recorded);
     }
 
     private static ResponseEntity<Recorded> ok(Recorded recorded) {

@@ -6,7 +6,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
 import org.homeward.journey.ClosureReason;
+import org.homeward.journey.ConsentPurpose;
+import org.homeward.journey.FollowUpPurpose;
+import org.homeward.journey.MilestoneOutcome.EmploymentSector;
 import org.homeward.journey.MilestoneType;
 import org.homeward.journey.Profile.AgeBand;
 import org.homeward.journey.Profile.FormOfExploitation;
@@ -16,18 +21,27 @@ import org.homeward.journey.Profile.Gender;
 final class JourneyRequests {
 
     /** Ids of organisations and staff come from the identity provider; they are codes, never names. */
-    private static final String ID = "[A-Za-z0-9][A-Za-z0-9._:@-]{0,63}";
-    private static final String ID_MESSAGE = "must be 1 to 64 letters, digits or . _ : @ -";
+    static final String ID = "[A-Za-z0-9][A-Za-z0-9._:@-]{0,63}";
+    static final String ID_MESSAGE = "must be 1 to 64 letters, digits or . _ : @ -";
     static final int NOTE_LIMIT = 2000;
     static final int REASON_LIMIT = 500;
 
     private JourneyRequests() {
     }
 
+    /**
+     * @param recordedBy the staff member recording the intake; until sign-in arrives it is stated by the client
+     */
     record Open(@NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String organisationId,
                 @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String caseManagerId,
                 @NotNull LocalDate intakeDate,
-                @NotNull @Valid Profile profile) {
+                @NotNull @Valid Profile profile,
+                Set<@NotNull ConsentPurpose> consentGiven,
+                @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String recordedBy) {
+
+        Set<ConsentPurpose> consents() {
+            return consentGiven == null ? Set.of() : consentGiven;
+        }
     }
 
     record Profile(@NotNull AgeBand ageBand,
@@ -36,14 +50,27 @@ final class JourneyRequests {
                    @NotNull FormOfExploitation formOfExploitation) {
     }
 
+    /**
+     * @param programId required for the program milestones of the catalogue, allowed for any milestone
+     * @param outcome   required for employment and drop-out milestones, refused for others
+     */
     record Milestone(@NotNull MilestoneType type,
                      @NotNull LocalDate occurredOn,
-                     @Size(max = NOTE_LIMIT) String note) {
+                     @Size(max = NOTE_LIMIT) String note,
+                     UUID programId,
+                     @Valid Outcome outcome) {
+    }
+
+    record Outcome(EmploymentSector employmentSector,
+                   Boolean regularIncome,
+                   @Size(max = REASON_LIMIT) String dropOutReason) {
     }
 
     record Correction(@NotNull MilestoneType type,
                       @NotNull LocalDate occurredOn,
                       @Size(max = NOTE_LIMIT) String note,
+                      UUID programId,
+                      @Valid Outcome outcome,
                       @NotBlank @Size(max = REASON_LIMIT) String reason) {
     }
 
@@ -53,5 +80,45 @@ final class JourneyRequests {
     record Closure(@NotNull ClosureReason reason,
                    @NotNull LocalDate closedOn,
                    @Size(max = NOTE_LIMIT) String note) {
+    }
+
+    record Reopening(@NotNull LocalDate reopenedOn,
+                     @NotBlank @Size(max = REASON_LIMIT) String reason) {
+    }
+
+    /** @param decidedOn the day the person gave or withdrew the consent */
+    record Consent(@NotNull ConsentPurpose purpose,
+                   @Pattern(regexp = ID, message = ID_MESSAGE) String partnerOrganisationId,
+                   @NotNull LocalDate decidedOn,
+                   @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String recordedBy) {
+    }
+
+    record Assignment(@NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String caseManagerId,
+                      @NotBlank @Size(max = REASON_LIMIT) String reason) {
+    }
+
+    record Transfer(@NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String organisationId,
+                    @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String caseManagerId,
+                    @NotBlank @Size(max = REASON_LIMIT) String reason) {
+    }
+
+    record FollowUp(@NotNull LocalDate dueOn,
+                    @NotNull FollowUpPurpose purpose) {
+    }
+
+    record FollowUpCompletion(@NotNull LocalDate completedOn,
+                              @Size(max = NOTE_LIMIT) String note) {
+    }
+
+    record FollowUpMissed(@NotBlank @Size(max = REASON_LIMIT) String reason) {
+    }
+
+    record Assessment(@NotNull LocalDate assessedOn,
+                      @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String assessorId,
+                      @NotNull @Valid Scores scores) {
+    }
+
+    /** Each dimension 1 (very low) to 5 (very high); see {@link org.homeward.journey.ReintegrationScores}. */
+    record Scores(@NotNull Integer economic, @NotNull Integer social, @NotNull Integer psychosocial) {
     }
 }

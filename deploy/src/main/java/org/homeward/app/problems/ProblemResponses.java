@@ -8,8 +8,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.homeward.command.journey.InvalidDateException;
-import org.homeward.command.journey.JourneyRuleException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.homeward.command.IdempotencyKeyReusedException;
+import org.homeward.command.InvalidFieldException;
+import org.homeward.command.RuleException;
+import org.homeward.command.journey.UnknownFollowUpException;
 import org.homeward.command.journey.UnknownMilestoneException;
 import org.homeward.query.timeline.TimelineBehindException;
 import org.homeward.query.timeline.UnknownJourneyException;
@@ -74,24 +77,37 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> invalidDate(InvalidDateException ex) {
+    ResponseEntity<ProblemDetail> invalidField(InvalidFieldException ex) {
         return respond(problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request has invalid fields",
                                List.of(new FieldProblem(ex.field(), ex.getMessage()))));
     }
 
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> unknownMilestone(UnknownMilestoneException ex) {
-        return respond(problem(HttpStatus.NOT_FOUND, "unknown-milestone", ex.getMessage(), List.of()));
+    @ExceptionHandler({UnknownMilestoneException.class, UnknownFollowUpException.class})
+    ResponseEntity<ProblemDetail> unknownPart(RuleException ex) {
+        return respond(problem(HttpStatus.NOT_FOUND, "unknown-part-of-journey", ex.getMessage(), List.of()));
     }
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> ruleBroken(JourneyRuleException ex) {
+    ResponseEntity<ProblemDetail> staleVersion(ConflictingAggregateVersionException ex) {
+        return respond(problem(HttpStatus.PRECONDITION_FAILED, "stale-version",
+                               "The journey has changed since the version given in If-Match; read it again",
+                               List.of()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> idempotencyKeyReused(IdempotencyKeyReusedException ex) {
+        return respond(problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", ex.getMessage(),
+                               List.of()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> ruleBroken(RuleException ex) {
         return respond(problem(HttpStatus.CONFLICT, "rule-broken", ex.getMessage(), List.of()));
     }
 
     @ExceptionHandler({AggregateNotFoundException.class, UnknownJourneyException.class})
     ResponseEntity<ProblemDetail> unknownJourney(RuntimeException ex) {
-        return respond(problem(HttpStatus.NOT_FOUND, "unknown-journey", "No such journey", List.of()));
+        return respond(problem(HttpStatus.NOT_FOUND, "unknown", "No such journey or program", List.of()));
     }
 
     @ExceptionHandler

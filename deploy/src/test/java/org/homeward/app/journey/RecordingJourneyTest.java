@@ -115,7 +115,7 @@ class RecordingJourneyTest extends HttpTest {
                                Map.of("type", "HOUSING_SECURED", "occurredOn", INTAKE.toString(), "reason", "fix"));
 
         assertThat(reply.status()).isEqualTo(404);
-        assertThat(reply.text("type")).isEqualTo("urn:homeward:problem:unknown-milestone");
+        assertThat(reply.text("type")).isEqualTo("urn:homeward:problem:unknown-part-of-journey");
     }
 
     @Test

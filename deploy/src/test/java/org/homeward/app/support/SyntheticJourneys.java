@@ -25,6 +25,8 @@ public final class SyntheticJourneys {
         body.put("intakeDate", INTAKE.toString());
         body.put("profile", Map.of("ageBand", "FROM_18_TO_24", "gender", "FEMALE", "nationality", "MD",
                                    "formOfExploitation", "SEXUAL"));
+        body.put("consentGiven", java.util.List.of("CASE_MANAGEMENT", "PROGRAM_EVALUATION"));
+        body.put("recordedBy", caseManagerId);
         return body;
     }
 

@@ -1,0 +1,76 @@
+package org.homeward.command;
+
+import java.util.List;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes a command carrying an idempotency key take effect once. The key, the request's fingerprint and the
+ * command's answer are written in the command's own transaction, so either the events and the key commit
+ * together or neither does. A concurrent duplicate waits on the key's unique index until the first commits,
+ * then answers what the first answered.
+ */
+@Component
+class IdempotentCommands implements MessageHandlerInterceptor<CommandMessage<?>> {
+
+    private record Stored(String fingerprint, byte[] result, String resultType) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+
+    IdempotentCommands(JdbcTemplate jdbc, Serializer serializer, CommandBus commandBus) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+        // registered here rather than as an interceptor bean, so it is registered exactly once and on commands only
+        commandBus.registerHandlerInterceptor(this);
+    }
+
+    @Override
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
+            throws Exception {
+        CommandMessage<?> command = unitOfWork.getMessage();
+        String key = (String) command.getMetaData().get(CommandSender.IDEMPOTENCY_KEY);
+        if (key == null) {
+            return chain.proceed();
+        }
+        String fingerprint = (String) command.getMetaData().get(CommandSender.REQUEST_FINGERPRINT);
+        boolean first = jdbc.update("insert into idempotency_key (idempotency_key, request_fingerprint, recorded_at)"
+                                    + " values (?, ?, now()) on conflict do nothing", key, fingerprint) == 1;
+        if (!first) {
+            return earlierAnswer(key, fingerprint);
+        }
+        Object result = chain.proceed();
+        if (result != null) {
+            SerializedObject<byte[]> stored = serializer.serialize(result, byte[].class);
+            jdbc.update("update idempotency_key set result = ?, result_type = ? where idempotency_key = ?",
+                        stored.getData(), stored.getType().getName(), key);
+        }
+        return result;
+    }
+
+    private Object earlierAnswer(String key, String fingerprint) {
+        List<Stored> rows = jdbc.query(
+                "select request_fingerprint, result, result_type from idempotency_key where idempotency_key = ?",
+                (rs, row) -> new Stored(rs.getString(1), rs.getBytes(2), rs.getString(3)), key);
+        Stored earlier = rows.get(0);
+        if (!earlier.fingerprint().equals(fingerprint)) {
+            throw new IdempotencyKeyReusedException();
+        }
+        if (earlier.resultType() == null) {
+            return null;
+        }
+        return serializer.deserialize(new SimpleSerializedObject<>(earlier.result(), byte[].class,
+                                                                   new SimpleSerializedType(earlier.resultType(),
+                                                                                            null)));
+    }
+}

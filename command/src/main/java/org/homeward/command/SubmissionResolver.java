@@ -1,0 +1,54 @@
+package org.homeward.command;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+/** Reads a {@link Submission} from the request headers, refusing malformed ones with the header named. */
+class SubmissionResolver implements HandlerMethodArgumentResolver {
+
+    private static final int LONGEST_KEY = 200;
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == Submission.class;
+    }
+
+    @Override
+    public Submission resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+                                      NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+        HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
+        return new Submission(idempotencyKey(request.getHeader("Idempotency-Key")),
+                              expectedVersion(request.getHeader("If-Match")),
+                              request.getRequestURI());
+    }
+
+    private static String idempotencyKey(String header) {
+        if (header == null) {
+            return null;
+        }
+        if (header.isBlank() || header.length() > LONGEST_KEY || !header.chars().allMatch(c -> c > 32 && c < 127)) {
+            throw new InvalidFieldException("Idempotency-Key",
+                                            "must be 1 to " + LONGEST_KEY + " visible ASCII characters, such as a UUID");
+        }
+        return header;
+    }
+
+    /** The journey version of an ETag such as {@code "7"} or {@code W/"7"}. */
+    private static Long expectedVersion(String header) {
+        if (header == null) {
+            return null;
+        }
+        String tag = header.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        if (tag.matches("\"\\d{1,18}\"")) {
+            return Long.parseLong(tag.substring(1, tag.length() - 1));
+        }
+        throw new InvalidFieldException("If-Match", "must be the ETag of a journey version, such as \"7\"");
+    }
+}

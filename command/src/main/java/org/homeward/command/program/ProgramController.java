@@ -1,0 +1,75 @@
+package org.homeward.command.program;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.UUID;
+import org.homeward.command.CommandSender;
+import org.homeward.command.Submission;
+import org.homeward.program.DefineProgram;
+import org.homeward.program.ProgramKind;
+import org.homeward.program.RetireProgram;
+import org.homeward.program.UpdateProgram;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Defines, changes and retires the service programs that milestones can name. */
+@RestController
+@RequestMapping("/api/v1/programs")
+class ProgramController {
+
+    record Definition(@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._:@-]{0,63}",
+                                         message = "must be 1 to 64 letters, digits or . _ : @ -") String organisationId,
+                      @NotBlank @Size(max = 200) String name,
+                      @NotNull ProgramKind kind,
+                      @Min(1) Integer capacity) {
+    }
+
+    record Change(@NotBlank @Size(max = 200) String name, @NotNull ProgramKind kind, @Min(1) Integer capacity) {
+    }
+
+    record Retirement(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    record Defined(UUID programId) {
+    }
+
+    private final CommandSender commands;
+
+    ProgramController(CommandSender commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping
+    ResponseEntity<Defined> define(@Valid @RequestBody Definition request, Submission submission) {
+        UUID programId = submission.newId("program");
+        commands.send(new DefineProgram(programId, request.organisationId(), request.name(), request.kind(),
+                                        request.capacity()),
+                      submission, request);
+        return ResponseEntity.created(URI.create("/api/v1/programs?organisationId=" + request.organisationId()))
+                             .body(new Defined(programId));
+    }
+
+    @PostMapping("/{programId}/changes")
+    ResponseEntity<Void> change(@PathVariable UUID programId, @Valid @RequestBody Change request,
+                                Submission submission) {
+        commands.send(new UpdateProgram(programId, request.name(), request.kind(), request.capacity()), submission,
+                      request);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{programId}/retirement")
+    ResponseEntity<Void> retire(@PathVariable UUID programId, @Valid @RequestBody Retirement request,
+                                Submission submission) {
+        commands.send(new RetireProgram(programId, request.reason()), submission, request);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,11 @@
+package org.homeward.journey;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+public record CompleteFollowUp(@TargetAggregateIdentifier UUID journeyId, UUID followUpId, LocalDate completedOn,
+                               String note, Instant requestedAt, @TargetAggregateVersion Long expectedVersion) {
+}

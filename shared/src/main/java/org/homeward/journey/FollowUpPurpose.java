@@ -1,0 +1,3 @@
+package org.homeward.journey;
+
+public enum FollowUpPurpose { HOME_VISIT, PHONE_CHECK_IN, OFFICE_MEETING, REINTEGRATION_ASSESSMENT, SERVICE_REVIEW, OTHER }

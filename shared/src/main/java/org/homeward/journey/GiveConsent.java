@@ -1,0 +1,13 @@
+package org.homeward.journey;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+/** @param partnerOrganisationId the named partner, for {@link ConsentPurpose#SHARING_WITH_PARTNER} only */
+public record GiveConsent(@TargetAggregateIdentifier UUID journeyId, ConsentPurpose purpose,
+                          String partnerOrganisationId, LocalDate givenOn, String recordedBy, Instant requestedAt,
+                          @TargetAggregateVersion Long expectedVersion) {
+}
