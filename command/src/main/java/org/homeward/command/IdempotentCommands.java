@@ -4,7 +4,6 @@ import java.util.List;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -20,7 +19,7 @@ import org.springframework.stereotype.Component;
  * then answers what the first answered.
  */
 @Component
-class IdempotentCommands implements MessageHandlerInterceptor<CommandMessage<?>> {
+class IdempotentCommands {
 
     private record Stored(String fingerprint, byte[] result, String resultType) {
     }
@@ -31,12 +30,11 @@ class IdempotentCommands implements MessageHandlerInterceptor<CommandMessage<?>>
     IdempotentCommands(JdbcTemplate jdbc, Serializer serializer, CommandBus commandBus) {
         this.jdbc = jdbc;
         this.serializer = serializer;
-        // registered here rather than as an interceptor bean, so it is registered exactly once and on commands only
-        commandBus.registerHandlerInterceptor(this);
+        // registered here, not as an interceptor bean: Axon would register such a bean a second time
+        commandBus.registerHandlerInterceptor(this::handle);
     }
 
-    @Override
-    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
+    private Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
             throws Exception {
         CommandMessage<?> command = unitOfWork.getMessage();
         String key = (String) command.getMetaData().get(CommandSender.IDEMPOTENCY_KEY);

@@ -6,22 +6,52 @@ import java.util.UUID;
 
 /**
  * A journey as a case manager reads it: milestones in the order they happened, corrections applied, retracted
- * milestones kept and marked, and every earlier version of a corrected milestone listed.
+ * milestones kept and marked, every earlier version of a corrected milestone listed; the consent in force, who
+ * has had the case, follow-ups, the assessment trajectory and every closing and reopening.
  *
  * @param version sequence number of the last event of this journey the timeline reflects
  */
 public record Timeline(UUID journeyId, String organisationId, String caseManagerId, LocalDate intakeDate,
                        Profile profile, Status status, LocalDate closedOn, ClosureReason closureReason, long version,
-                       List<Milestone> milestones) {
+                       List<Milestone> milestones, List<Consent> consents, List<FollowUp> followUps,
+                       List<Assessment> assessments, List<CaseAssignment> caseHistory,
+                       List<StatusChange> statusChanges) {
 
     public enum Status { OPEN, CLOSED }
 
     public record Milestone(UUID milestoneId, MilestoneType type, ReintegrationArea area, LocalDate occurredOn,
-                            String note, boolean retracted, String retractionReason, List<Revision> revisions) {
+                            String note, UUID programId, MilestoneOutcome outcome, boolean retracted,
+                            String retractionReason, List<Revision> revisions) {
     }
 
     /** One recorded state of a milestone, oldest first; the last one is the milestone as it stands. */
-    public record Revision(long version, MilestoneType type, LocalDate occurredOn, String note,
-                           String correctionReason) {
+    public record Revision(long version, MilestoneType type, LocalDate occurredOn, String note, UUID programId,
+                           MilestoneOutcome outcome, String correctionReason) {
+    }
+
+    /** @param partnerOrganisationId only for sharing with a partner */
+    public record Consent(ConsentPurpose purpose, String partnerOrganisationId, boolean inForce, LocalDate givenOn,
+                          LocalDate withdrawnOn, String recordedBy) {
+    }
+
+    public enum FollowUpStatus { SCHEDULED, COMPLETED, MISSED }
+
+    /** @param overdue scheduled, and due before today */
+    public record FollowUp(UUID followUpId, LocalDate dueOn, FollowUpPurpose purpose, FollowUpStatus status,
+                           boolean overdue, LocalDate completedOn, String note, String missedReason) {
+    }
+
+    /** @param baseline the first assessment of the journey, which later ones are compared with */
+    public record Assessment(UUID assessmentId, LocalDate assessedOn, String assessorId, ReintegrationScores scores,
+                             boolean baseline) {
+    }
+
+    public enum AssignmentKind { INTAKE, ASSIGNED, TRANSFERRED }
+
+    public record CaseAssignment(long version, AssignmentKind kind, String organisationId, String caseManagerId,
+                                 String reason) {
+    }
+
+    public record StatusChange(long version, Status status, LocalDate changedOn, String reason, String note) {
     }
 }

@@ -1,36 +1,81 @@
 package org.homeward.command.journey;
 
+import static org.hamcrest.Matchers.containsString;
+
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.CustomTypeSafeMatcher;
+import org.hamcrest.Matcher;
+import org.homeward.command.InvalidFieldException;
+import org.homeward.journey.AssessReintegration;
+import org.homeward.journey.AssignCaseManager;
+import org.homeward.journey.CaseManagerAssigned;
 import org.homeward.journey.CloseJourney;
 import org.homeward.journey.ClosureReason;
+import org.homeward.journey.CompleteFollowUp;
+import org.homeward.journey.ConsentGiven;
+import org.homeward.journey.ConsentPurpose;
+import org.homeward.journey.ConsentWithdrawn;
 import org.homeward.journey.CorrectMilestone;
+import org.homeward.journey.FollowUpCompleted;
+import org.homeward.journey.FollowUpMissed;
+import org.homeward.journey.FollowUpPurpose;
+import org.homeward.journey.FollowUpScheduled;
+import org.homeward.journey.GiveConsent;
 import org.homeward.journey.JourneyClosed;
 import org.homeward.journey.JourneyOpened;
+import org.homeward.journey.JourneyReopened;
+import org.homeward.journey.JourneyTransferred;
+import org.homeward.journey.MarkFollowUpMissed;
 import org.homeward.journey.MilestoneCorrected;
+import org.homeward.journey.MilestoneOutcome;
+import org.homeward.journey.MilestoneOutcome.EmploymentSector;
 import org.homeward.journey.MilestoneRecorded;
 import org.homeward.journey.MilestoneRetracted;
 import org.homeward.journey.MilestoneType;
 import org.homeward.journey.OpenJourney;
 import org.homeward.journey.Profile;
 import org.homeward.journey.RecordMilestone;
+import org.homeward.journey.ReintegrationAssessed;
+import org.homeward.journey.ReintegrationScores;
+import org.homeward.journey.ReopenJourney;
 import org.homeward.journey.RetractMilestone;
+import org.homeward.journey.ScheduleFollowUp;
+import org.homeward.journey.TransferJourney;
+import org.homeward.journey.WithdrawConsent;
+import org.homeward.program.ProgramStanding;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * One test per rule of the journey. Command handlers answer the journey's new version: the sequence number of the
+ * event they applied, so with n given events the answer is n.
+ */
 class JourneyTest {
 
     /** 2026-03-10 12:00 UTC: it is already 2026-03-11 from UTC+12 eastwards. */
     private static final Instant NOW = Instant.parse("2026-03-10T12:00:00Z");
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 10);
+    private static final LocalDate TOMORROW_IN_UTC = TODAY.plusDays(1);
+    private static final LocalDate FUTURE = TODAY.plusDays(2);
     private static final LocalDate INTAKE = LocalDate.of(2026, 1, 5);
+    private static final LocalDate BEFORE_INTAKE = INTAKE.minusDays(1);
     private static final Profile PROFILE =
             new Profile(Profile.AgeBand.FROM_25_TO_34, Profile.Gender.FEMALE, "RO", Profile.FormOfExploitation.FORCED_LABOUR);
+    private static final Set<ConsentPurpose> CONSENT_AT_INTAKE = Set.of(ConsentPurpose.CASE_MANAGEMENT);
+    private static final MilestoneOutcome EMPLOYED = new MilestoneOutcome(EmploymentSector.HOSPITALITY_AND_FOOD, true, null);
+    private static final ReintegrationScores SCORES = new ReintegrationScores(1, 5, 3);
+    /** Version checks are the infrastructure's business; fixture tests send none. */
+    private static final Long ANY_VERSION = null;
 
     private final UUID journeyId = UUID.randomUUID();
     private final UUID milestoneId = UUID.randomUUID();
+    private final UUID followUpId = UUID.randomUUID();
+    private final UUID assessmentId = UUID.randomUUID();
+    private final UUID programId = UUID.randomUUID();
     private AggregateTestFixture<Journey> fixture;
 
     @BeforeEach
@@ -38,22 +83,151 @@ class JourneyTest {
         fixture = new AggregateTestFixture<>(Journey.class);
     }
 
+    // ---- events the tests start from -------------------------------------------------------------------------
+
     private JourneyOpened opened() {
-        return new JourneyOpened(journeyId, "org-a", "cm-1", INTAKE, PROFILE);
+        return new JourneyOpened(journeyId, "org-a", "cm-1", INTAKE, PROFILE, CONSENT_AT_INTAKE, "staff-1");
     }
 
     private MilestoneRecorded shelterEntered() {
-        return new MilestoneRecorded(journeyId, milestoneId, MilestoneType.SHELTER_ENTERED, INTAKE, "synthetic note");
+        return new MilestoneRecorded(journeyId, milestoneId, MilestoneType.SHELTER_ENTERED, INTAKE, "synthetic note",
+                                     null, null);
+    }
+
+    private MilestoneRetracted retracted() {
+        return new MilestoneRetracted(journeyId, milestoneId, "recorded on the wrong journey");
     }
 
     private JourneyClosed closed() {
         return new JourneyClosed(journeyId, TODAY, ClosureReason.REINTEGRATED, null);
     }
 
+    private JourneyReopened reopened() {
+        return new JourneyReopened(journeyId, TODAY, "person asked for help again");
+    }
+
+    private ConsentGiven consentGiven(ConsentPurpose purpose, String partnerOrganisationId) {
+        return new ConsentGiven(journeyId, purpose, partnerOrganisationId, INTAKE, "staff-1");
+    }
+
+    private ConsentWithdrawn consentWithdrawn(ConsentPurpose purpose, String partnerOrganisationId) {
+        return new ConsentWithdrawn(journeyId, purpose, partnerOrganisationId, TODAY, "staff-1");
+    }
+
+    private JourneyTransferred transferredToOrgB() {
+        return new JourneyTransferred(journeyId, "org-a", "org-b", "cm-9", "person moved city");
+    }
+
+    private FollowUpScheduled followUpScheduled() {
+        return new FollowUpScheduled(journeyId, followUpId, INTAKE.plusDays(30), FollowUpPurpose.HOME_VISIT);
+    }
+
+    private ReintegrationAssessed assessed(UUID id) {
+        return new ReintegrationAssessed(journeyId, id, INTAKE, "cm-1", SCORES, true);
+    }
+
+    // ---- commands ---------------------------------------------------------------------------------------------
+
+    private OpenJourney open(LocalDate intakeDate, Set<ConsentPurpose> consentGiven) {
+        return new OpenJourney(journeyId, "org-a", "cm-1", intakeDate, PROFILE, consentGiven, "staff-1", NOW);
+    }
+
+    private RecordMilestone record(MilestoneType type, LocalDate occurredOn) {
+        return record(type, occurredOn, null, null);
+    }
+
+    private RecordMilestone record(MilestoneType type, LocalDate occurredOn, ProgramStanding program,
+                                  MilestoneOutcome outcome) {
+        return new RecordMilestone(journeyId, milestoneId, type, occurredOn, "synthetic note", program, outcome, NOW,
+                                   ANY_VERSION);
+    }
+
+    private CorrectMilestone correct(MilestoneType type, LocalDate occurredOn, ProgramStanding program,
+                                     MilestoneOutcome outcome) {
+        return new CorrectMilestone(journeyId, milestoneId, type, occurredOn, "corrected note", program, outcome,
+                                    "wrong type chosen", NOW, ANY_VERSION);
+    }
+
+    private RetractMilestone retract() {
+        return new RetractMilestone(journeyId, milestoneId, "recorded on the wrong journey", ANY_VERSION);
+    }
+
+    private CloseJourney close(LocalDate closedOn) {
+        return new CloseJourney(journeyId, closedOn, ClosureReason.REINTEGRATED, null, NOW, ANY_VERSION);
+    }
+
+    private ReopenJourney reopen(LocalDate reopenedOn) {
+        return new ReopenJourney(journeyId, reopenedOn, "person asked for help again", NOW, ANY_VERSION);
+    }
+
+    private GiveConsent give(ConsentPurpose purpose, String partnerOrganisationId, LocalDate givenOn) {
+        return new GiveConsent(journeyId, purpose, partnerOrganisationId, givenOn, "staff-1", NOW, ANY_VERSION);
+    }
+
+    private WithdrawConsent withdraw(ConsentPurpose purpose, String partnerOrganisationId, LocalDate withdrawnOn) {
+        return new WithdrawConsent(journeyId, purpose, partnerOrganisationId, withdrawnOn, "staff-1", NOW,
+                                   ANY_VERSION);
+    }
+
+    private AssignCaseManager assign(String caseManagerId) {
+        return new AssignCaseManager(journeyId, caseManagerId, "workload", ANY_VERSION);
+    }
+
+    private TransferJourney transfer(String organisationId, String caseManagerId) {
+        return new TransferJourney(journeyId, organisationId, caseManagerId, "person moved city", ANY_VERSION);
+    }
+
+    private ScheduleFollowUp schedule(LocalDate dueOn) {
+        return new ScheduleFollowUp(journeyId, followUpId, dueOn, FollowUpPurpose.HOME_VISIT, ANY_VERSION);
+    }
+
+    private CompleteFollowUp complete(LocalDate completedOn) {
+        return new CompleteFollowUp(journeyId, followUpId, completedOn, "synthetic note", NOW, ANY_VERSION);
+    }
+
+    private MarkFollowUpMissed markMissed() {
+        return new MarkFollowUpMissed(journeyId, followUpId, "not at home", ANY_VERSION);
+    }
+
+    private AssessReintegration assess(UUID id, LocalDate assessedOn, ReintegrationScores scores) {
+        return new AssessReintegration(journeyId, id, assessedOn, "cm-1", scores, NOW, ANY_VERSION);
+    }
+
+    // ---- values -----------------------------------------------------------------------------------------------
+
+    private ProgramStanding program(String organisationId, boolean active) {
+        return new ProgramStanding(programId, organisationId, active);
+    }
+
+    private ProgramStanding activeProgramOfOrgA() {
+        return program("org-a", true);
+    }
+
+    private static MilestoneOutcome dropOut(String reason) {
+        return new MilestoneOutcome(null, null, reason);
+    }
+
+    /** The rule exception names the request field the user has to fix; this checks both kind and field. */
+    private static Matcher<InvalidFieldException> invalidField(Class<? extends InvalidFieldException> type,
+                                                               String field) {
+        return new CustomTypeSafeMatcher<>(type.getSimpleName() + " on field " + field) {
+            @Override
+            protected boolean matchesSafely(InvalidFieldException exception) {
+                return type.isInstance(exception) && field.equals(exception.field());
+            }
+        };
+    }
+
+    private static Matcher<InvalidFieldException> invalidField(String field) {
+        return invalidField(InvalidFieldException.class, field);
+    }
+
+    // ---- open -------------------------------------------------------------------------------------------------
+
     @Test
-    void opensJourneyAtIntake() {
+    void opensJourneyAtIntakeWithConsentGiven() {
         fixture.givenNoPriorActivity()
-               .when(new OpenJourney(journeyId, "org-a", "cm-1", INTAKE, PROFILE, NOW))
+               .when(open(INTAKE, CONSENT_AT_INTAKE))
                .expectSuccessfulHandlerExecution()
                .expectEvents(opened());
     }
@@ -61,42 +235,115 @@ class JourneyTest {
     @Test
     void cannotOpenJourneyWithIntakeInFuture() {
         fixture.givenNoPriorActivity()
-               .when(new OpenJourney(journeyId, "org-a", "cm-1", TODAY.plusDays(2), PROFILE, NOW))
-               .expectException(DateInFutureException.class)
+               .when(open(FUTURE, CONSENT_AT_INTAKE))
+               .expectException(invalidField(DateInFutureException.class, "intakeDate"))
                .expectNoEvents();
     }
 
     @Test
+    void cannotConsentToSharingWithPartnerAtIntake() {
+        fixture.givenNoPriorActivity()
+               .when(open(INTAKE, Set.of(ConsentPurpose.CASE_MANAGEMENT, ConsentPurpose.SHARING_WITH_PARTNER)))
+               .expectException(invalidField("consentGiven"))
+               .expectNoEvents();
+    }
+
+    // ---- record milestone -------------------------------------------------------------------------------------
+
+    @Test
     void recordsMilestoneAndAnswersNewVersion() {
         fixture.given(opened())
-               .when(new RecordMilestone(journeyId, milestoneId, MilestoneType.SHELTER_ENTERED, INTAKE,
-                                         "synthetic note", NOW))
+               .when(record(MilestoneType.SHELTER_ENTERED, INTAKE))
                .expectEvents(shelterEntered())
                .expectResultMessagePayload(1L);
     }
 
     @Test
+    void recordsEnrolmentWithItsProgram() {
+        fixture.given(opened())
+               .when(record(MilestoneType.TRAINING_ENROLLED, INTAKE, activeProgramOfOrgA(), null))
+               .expectEvents(new MilestoneRecorded(journeyId, milestoneId, MilestoneType.TRAINING_ENROLLED, INTAKE,
+                                                   "synthetic note", programId, null))
+               .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void recordsEmploymentWithItsOutcome() {
+        fixture.given(opened())
+               .when(record(MilestoneType.EMPLOYMENT_STARTED, INTAKE, null, EMPLOYED))
+               .expectEvents(new MilestoneRecorded(journeyId, milestoneId, MilestoneType.EMPLOYMENT_STARTED, INTAKE,
+                                                   "synthetic note", null, EMPLOYED));
+    }
+
+    @Test
+    void recordsBusinessStartedWithEmploymentOutcome() {
+        MilestoneOutcome selfEmployed = new MilestoneOutcome(EmploymentSector.RETAIL_AND_TRADE, false, null);
+        fixture.given(opened())
+               .when(record(MilestoneType.BUSINESS_STARTED, INTAKE, null, selfEmployed))
+               .expectEvents(new MilestoneRecorded(journeyId, milestoneId, MilestoneType.BUSINESS_STARTED, INTAKE,
+                                                   "synthetic note", null, selfEmployed));
+    }
+
+    @Test
+    void recordsDropOutWithProgramAndReason() {
+        fixture.given(opened())
+               .when(record(MilestoneType.TRAINING_DROPPED_OUT, INTAKE, activeProgramOfOrgA(),
+                            dropOut("synthetic reason")))
+               .expectEvents(new MilestoneRecorded(journeyId, milestoneId, MilestoneType.TRAINING_DROPPED_OUT,
+                                                   INTAKE, "synthetic note", programId, dropOut("synthetic reason")));
+    }
+
+    @Test
+    void recordsEmptyOutcomeAsNoOutcome() {
+        fixture.given(opened())
+               .when(record(MilestoneType.SHELTER_ENTERED, INTAKE, null, MilestoneOutcome.NONE))
+               .expectEvents(shelterEntered());
+    }
+
+    @Test
     void acceptsMilestoneDatedTodaySomewhereEastOfUtc() {
         fixture.given(opened())
-               .when(new RecordMilestone(journeyId, milestoneId, MilestoneType.SHELTER_ENTERED, TODAY.plusDays(1),
-                                         null, NOW))
+               .when(record(MilestoneType.SHELTER_ENTERED, TOMORROW_IN_UTC))
                .expectEvents(new MilestoneRecorded(journeyId, milestoneId, MilestoneType.SHELTER_ENTERED,
-                                                   TODAY.plusDays(1), null));
+                                                   TOMORROW_IN_UTC, "synthetic note", null, null));
     }
 
     @Test
     void cannotRecordMilestoneInFuture() {
         fixture.given(opened())
-               .when(new RecordMilestone(journeyId, milestoneId, MilestoneType.SHELTER_ENTERED, TODAY.plusDays(2),
-                                         null, NOW))
-               .expectException(DateInFutureException.class)
+               .when(record(MilestoneType.SHELTER_ENTERED, FUTURE))
+               .expectException(invalidField(DateInFutureException.class, "occurredOn"))
                .expectNoEvents();
+    }
+
+    @Test
+    void cannotRecordMilestoneBeforeIntake() {
+        fixture.given(opened())
+               .when(record(MilestoneType.SHELTER_ENTERED, BEFORE_INTAKE))
+               .expectException(invalidField(DateBeforeIntakeException.class, "occurredOn"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void recordsIdentificationBeforeIntake() {
+        fixture.given(opened())
+               .when(record(MilestoneType.IDENTIFIED_AS_PRESUMED_VICTIM, BEFORE_INTAKE))
+               .expectEvents(new MilestoneRecorded(journeyId, milestoneId, MilestoneType.IDENTIFIED_AS_PRESUMED_VICTIM,
+                                                   BEFORE_INTAKE, "synthetic note", null, null));
+    }
+
+    @Test
+    void recordsReferralInBeforeIntake() {
+        fixture.given(opened())
+               .when(record(MilestoneType.REFERRED_IN, BEFORE_INTAKE))
+               .expectEvents(new MilestoneRecorded(journeyId, milestoneId, MilestoneType.REFERRED_IN, BEFORE_INTAKE,
+                                                   "synthetic note", null, null));
     }
 
     @Test
     void cannotRecordMilestoneOnClosedJourney() {
         fixture.given(opened(), closed())
-               .when(new RecordMilestone(journeyId, milestoneId, MilestoneType.SHELTER_ENTERED, INTAKE, null, NOW))
+               .when(record(MilestoneType.SHELTER_ENTERED, INTAKE))
                .expectException(JourneyClosedException.class)
                .expectNoEvents();
     }
@@ -104,76 +351,224 @@ class JourneyTest {
     @Test
     void cannotRecordSameMilestoneTwice() {
         fixture.given(opened(), shelterEntered())
-               .when(new RecordMilestone(journeyId, milestoneId, MilestoneType.SHELTER_ENTERED, INTAKE, null, NOW))
-               .expectException(MilestoneAlreadyRecordedException.class)
+               .when(record(MilestoneType.SHELTER_ENTERED, INTAKE))
+               .expectException(AlreadyRecordedException.class)
                .expectNoEvents();
     }
 
     @Test
+    void cannotReuseIdOfRetractedMilestone() {
+        fixture.given(opened(), shelterEntered(), retracted())
+               .when(record(MilestoneType.SHELTER_ENTERED, INTAKE))
+               .expectException(AlreadyRecordedException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotRecordEnrolmentWithoutProgram() {
+        fixture.given(opened())
+               .when(record(MilestoneType.TRAINING_ENROLLED, INTAKE))
+               .expectException(invalidField("programId"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotRecordDropOutWithoutProgram() {
+        fixture.given(opened())
+               .when(record(MilestoneType.TRAINING_DROPPED_OUT, INTAKE, null, dropOut("synthetic reason")))
+               .expectException(invalidField("programId"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotRecordMilestoneInRetiredProgram() {
+        fixture.given(opened())
+               .when(record(MilestoneType.TRAINING_ENROLLED, INTAKE, program("org-a", false), null))
+               .expectException(ProgramNotUsableException.class)
+               .expectExceptionMessage(containsString("is retired"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotRecordMilestoneInProgramOfAnotherOrganisation() {
+        fixture.given(opened())
+               .when(record(MilestoneType.TRAINING_ENROLLED, INTAKE, program("org-b", true), null))
+               .expectException(ProgramNotUsableException.class)
+               .expectExceptionMessage(containsString("another organisation"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotRecordEmploymentWithoutSector() {
+        fixture.given(opened())
+               .when(record(MilestoneType.EMPLOYMENT_STARTED, INTAKE, null, new MilestoneOutcome(null, true, null)))
+               .expectException(invalidField("outcome.employmentSector"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotRecordEmploymentWithoutSayingWhetherIncomeIsRegular() {
+        fixture.given(opened())
+               .when(record(MilestoneType.EMPLOYMENT_STARTED, INTAKE, null,
+                            new MilestoneOutcome(EmploymentSector.AGRICULTURE, null, null)))
+               .expectException(invalidField("outcome.regularIncome"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotRecordEmploymentWithoutOutcome() {
+        fixture.given(opened())
+               .when(record(MilestoneType.EMPLOYMENT_STARTED, INTAKE))
+               .expectException(invalidField("outcome.employmentSector"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotGiveEmploymentSectorToOtherMilestones() {
+        fixture.given(opened())
+               .when(record(MilestoneType.SHELTER_ENTERED, INTAKE, null,
+                            new MilestoneOutcome(EmploymentSector.AGRICULTURE, null, null)))
+               .expectException(invalidField("outcome"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotGiveRegularIncomeToOtherMilestones() {
+        fixture.given(opened())
+               .when(record(MilestoneType.EMPLOYMENT_ENDED, INTAKE, null, new MilestoneOutcome(null, false, null)))
+               .expectException(invalidField("outcome"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotRecordDropOutWithoutReason() {
+        fixture.given(opened())
+               .when(record(MilestoneType.TRAINING_DROPPED_OUT, INTAKE, activeProgramOfOrgA(), null))
+               .expectException(invalidField("outcome.dropOutReason"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotRecordDropOutWithBlankReason() {
+        fixture.given(opened())
+               .when(record(MilestoneType.TRAINING_DROPPED_OUT, INTAKE, activeProgramOfOrgA(), dropOut("  ")))
+               .expectException(invalidField("outcome.dropOutReason"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotGiveDropOutReasonToOtherMilestones() {
+        fixture.given(opened())
+               .when(record(MilestoneType.TRAINING_COMPLETED, INTAKE, activeProgramOfOrgA(),
+                            dropOut("synthetic reason")))
+               .expectException(invalidField("outcome.dropOutReason"))
+               .expectNoEvents();
+    }
+
+    // ---- correct / retract milestone --------------------------------------------------------------------------
+
+    @Test
     void correctsMilestoneWithWholeCorrectedValues() {
         fixture.given(opened(), shelterEntered())
-               .when(new CorrectMilestone(journeyId, milestoneId, MilestoneType.SHELTER_EXITED, INTAKE.plusDays(3),
-                                          "corrected note", "wrong type chosen", NOW))
-               .expectEvents(new MilestoneCorrected(journeyId, milestoneId, MilestoneType.SHELTER_EXITED,
-                                                    INTAKE.plusDays(3), "corrected note", "wrong type chosen"))
+               .when(correct(MilestoneType.TRAINING_ENROLLED, INTAKE.plusDays(3), activeProgramOfOrgA(), null))
+               .expectEvents(new MilestoneCorrected(journeyId, milestoneId, MilestoneType.TRAINING_ENROLLED,
+                                                    INTAKE.plusDays(3), "corrected note", programId, null,
+                                                    "wrong type chosen"))
                .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void correctsMilestoneToEmploymentWithItsOutcome() {
+        fixture.given(opened(), shelterEntered())
+               .when(correct(MilestoneType.EMPLOYMENT_STARTED, INTAKE, null, EMPLOYED))
+               .expectEvents(new MilestoneCorrected(journeyId, milestoneId, MilestoneType.EMPLOYMENT_STARTED, INTAKE,
+                                                    "corrected note", null, EMPLOYED, "wrong type chosen"));
     }
 
     @Test
     void cannotCorrectUnknownMilestone() {
         fixture.given(opened())
-               .when(new CorrectMilestone(journeyId, milestoneId, MilestoneType.SHELTER_EXITED, INTAKE, null,
-                                          "typo", NOW))
+               .when(correct(MilestoneType.SHELTER_EXITED, INTAKE, null, null))
                .expectException(UnknownMilestoneException.class)
                .expectNoEvents();
     }
 
     @Test
     void cannotCorrectRetractedMilestone() {
-        fixture.given(opened(), shelterEntered(), new MilestoneRetracted(journeyId, milestoneId, "wrong person"))
-               .when(new CorrectMilestone(journeyId, milestoneId, MilestoneType.SHELTER_EXITED, INTAKE, null,
-                                          "typo", NOW))
+        fixture.given(opened(), shelterEntered(), retracted())
+               .when(correct(MilestoneType.SHELTER_EXITED, INTAKE, null, null))
                .expectException(MilestoneRetractedException.class)
-               .expectNoEvents();
-    }
-
-    @Test
-    void cannotCorrectMilestoneIntoFuture() {
-        fixture.given(opened(), shelterEntered())
-               .when(new CorrectMilestone(journeyId, milestoneId, MilestoneType.SHELTER_ENTERED, TODAY.plusDays(2),
-                                          null, "date", NOW))
-               .expectException(DateInFutureException.class)
                .expectNoEvents();
     }
 
     @Test
     void cannotCorrectMilestoneOnClosedJourney() {
         fixture.given(opened(), shelterEntered(), closed())
-               .when(new CorrectMilestone(journeyId, milestoneId, MilestoneType.SHELTER_EXITED, INTAKE, null,
-                                          "typo", NOW))
+               .when(correct(MilestoneType.SHELTER_EXITED, INTAKE, null, null))
                .expectException(JourneyClosedException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotCorrectMilestoneIntoFuture() {
+        fixture.given(opened(), shelterEntered())
+               .when(correct(MilestoneType.SHELTER_ENTERED, FUTURE, null, null))
+               .expectException(invalidField(DateInFutureException.class, "occurredOn"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotCorrectMilestoneToBeforeIntake() {
+        fixture.given(opened(), shelterEntered())
+               .when(correct(MilestoneType.SHELTER_ENTERED, BEFORE_INTAKE, null, null))
+               .expectException(invalidField(DateBeforeIntakeException.class, "occurredOn"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotCorrectMilestoneToEnrolmentWithoutProgram() {
+        fixture.given(opened(), shelterEntered())
+               .when(correct(MilestoneType.TRAINING_ENROLLED, INTAKE, null, null))
+               .expectException(invalidField("programId"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotCorrectMilestoneIntoRetiredProgram() {
+        fixture.given(opened(), shelterEntered())
+               .when(correct(MilestoneType.TRAINING_ENROLLED, INTAKE, program("org-a", false), null))
+               .expectException(ProgramNotUsableException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotCorrectMilestoneToEmploymentWithoutOutcome() {
+        fixture.given(opened(), shelterEntered())
+               .when(correct(MilestoneType.EMPLOYMENT_STARTED, INTAKE, null, null))
+               .expectException(invalidField("outcome.employmentSector"))
                .expectNoEvents();
     }
 
     @Test
     void retractsMilestone() {
         fixture.given(opened(), shelterEntered())
-               .when(new RetractMilestone(journeyId, milestoneId, "recorded on the wrong journey"))
-               .expectEvents(new MilestoneRetracted(journeyId, milestoneId, "recorded on the wrong journey"));
+               .when(retract())
+               .expectEvents(retracted())
+               .expectResultMessagePayload(2L);
     }
 
     @Test
     void cannotRetractUnknownMilestone() {
         fixture.given(opened())
-               .when(new RetractMilestone(journeyId, milestoneId, "mistake"))
+               .when(retract())
                .expectException(UnknownMilestoneException.class)
                .expectNoEvents();
     }
 
     @Test
     void cannotRetractMilestoneTwice() {
-        fixture.given(opened(), shelterEntered(), new MilestoneRetracted(journeyId, milestoneId, "mistake"))
-               .when(new RetractMilestone(journeyId, milestoneId, "mistake again"))
+        fixture.given(opened(), shelterEntered(), retracted())
+               .when(retract())
                .expectException(MilestoneRetractedException.class)
                .expectNoEvents();
     }
@@ -181,15 +576,17 @@ class JourneyTest {
     @Test
     void cannotRetractMilestoneOnClosedJourney() {
         fixture.given(opened(), shelterEntered(), closed())
-               .when(new RetractMilestone(journeyId, milestoneId, "mistake"))
+               .when(retract())
                .expectException(JourneyClosedException.class)
                .expectNoEvents();
     }
 
+    // ---- close / reopen ---------------------------------------------------------------------------------------
+
     @Test
     void closesJourney() {
         fixture.given(opened(), shelterEntered())
-               .when(new CloseJourney(journeyId, TODAY, ClosureReason.REINTEGRATED, null, NOW))
+               .when(close(TODAY))
                .expectEvents(closed())
                .expectResultMessagePayload(2L);
     }
@@ -197,7 +594,7 @@ class JourneyTest {
     @Test
     void cannotCloseJourneyTwice() {
         fixture.given(opened(), closed())
-               .when(new CloseJourney(journeyId, TODAY, ClosureReason.REINTEGRATED, null, NOW))
+               .when(close(TODAY))
                .expectException(JourneyClosedException.class)
                .expectNoEvents();
     }
@@ -205,16 +602,544 @@ class JourneyTest {
     @Test
     void cannotCloseJourneyInFuture() {
         fixture.given(opened())
-               .when(new CloseJourney(journeyId, TODAY.plusDays(2), ClosureReason.REINTEGRATED, null, NOW))
-               .expectException(DateInFutureException.class)
+               .when(close(FUTURE))
+               .expectException(invalidField(DateInFutureException.class, "closedOn"))
                .expectNoEvents();
     }
 
     @Test
     void cannotCloseJourneyBeforeIntake() {
         fixture.given(opened())
-               .when(new CloseJourney(journeyId, INTAKE.minusDays(1), ClosureReason.MOVED_AWAY, null, NOW))
-               .expectException(DateBeforeIntakeException.class)
+               .when(close(BEFORE_INTAKE))
+               .expectException(invalidField(DateBeforeIntakeException.class, "closedOn"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void reopensClosedJourneyOnTheDayItWasClosed() {
+        fixture.given(opened(), closed())
+               .when(reopen(TODAY))
+               .expectEvents(reopened())
+               .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void recordsMilestoneAfterReopening() {
+        fixture.given(opened(), closed(), reopened())
+               .when(record(MilestoneType.SHELTER_ENTERED, INTAKE))
+               .expectEvents(shelterEntered())
+               .expectResultMessagePayload(3L);
+    }
+
+    @Test
+    void cannotReopenOpenJourney() {
+        fixture.given(opened())
+               .when(reopen(TODAY))
+               .expectException(JourneyNotClosedException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotReopenJourneyTwice() {
+        fixture.given(opened(), closed(), reopened())
+               .when(reopen(TODAY))
+               .expectException(JourneyNotClosedException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotReopenJourneyBeforeItWasClosed() {
+        fixture.given(opened(), closed())
+               .when(reopen(TODAY.minusDays(1)))
+               .expectException(invalidField("reopenedOn"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotReopenJourneyInFuture() {
+        fixture.given(opened(), closed())
+               .when(reopen(FUTURE))
+               .expectException(invalidField(DateInFutureException.class, "reopenedOn"))
+               .expectNoEvents();
+    }
+
+    // ---- consent ----------------------------------------------------------------------------------------------
+
+    @Test
+    void givesConsent() {
+        fixture.given(opened())
+               .when(give(ConsentPurpose.RESEARCH, null, INTAKE))
+               .expectEvents(consentGiven(ConsentPurpose.RESEARCH, null))
+               .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void givesConsentToSharingWithNamedPartner() {
+        fixture.given(opened())
+               .when(give(ConsentPurpose.SHARING_WITH_PARTNER, "partner-x", INTAKE))
+               .expectEvents(consentGiven(ConsentPurpose.SHARING_WITH_PARTNER, "partner-x"));
+    }
+
+    @Test
+    void cannotGiveConsentAlreadyInForce() {
+        fixture.given(opened(), consentGiven(ConsentPurpose.RESEARCH, null))
+               .when(give(ConsentPurpose.RESEARCH, null, TODAY))
+               .expectException(ConsentStateException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotGiveAgainConsentGivenAtIntake() {
+        fixture.given(opened())
+               .when(give(ConsentPurpose.CASE_MANAGEMENT, null, TODAY))
+               .expectException(ConsentStateException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotGiveConsentInFuture() {
+        fixture.given(opened())
+               .when(give(ConsentPurpose.RESEARCH, null, FUTURE))
+               .expectException(invalidField(DateInFutureException.class, "givenOn"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotGiveConsentOnClosedJourney() {
+        fixture.given(opened(), closed())
+               .when(give(ConsentPurpose.RESEARCH, null, TODAY))
+               .expectException(JourneyClosedException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotConsentToSharingWithoutNamingPartner() {
+        fixture.given(opened())
+               .when(give(ConsentPurpose.SHARING_WITH_PARTNER, null, TODAY))
+               .expectException(invalidField("partnerOrganisationId"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotNamePartnerForConsentOtherThanSharing() {
+        fixture.given(opened())
+               .when(give(ConsentPurpose.RESEARCH, "partner-x", TODAY))
+               .expectException(invalidField("partnerOrganisationId"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void consentsToSharingWithEachPartnerSeparately() {
+        fixture.given(opened(), consentGiven(ConsentPurpose.SHARING_WITH_PARTNER, "partner-x"))
+               .when(give(ConsentPurpose.SHARING_WITH_PARTNER, "partner-y", TODAY))
+               .expectEvents(new ConsentGiven(journeyId, ConsentPurpose.SHARING_WITH_PARTNER, "partner-y", TODAY,
+                                              "staff-1"));
+    }
+
+    @Test
+    void withdrawingSharingWithOnePartnerKeepsSharingWithTheOther() {
+        fixture.given(opened(), consentGiven(ConsentPurpose.SHARING_WITH_PARTNER, "partner-x"),
+                      consentGiven(ConsentPurpose.SHARING_WITH_PARTNER, "partner-y"),
+                      consentWithdrawn(ConsentPurpose.SHARING_WITH_PARTNER, "partner-x"))
+               .when(withdraw(ConsentPurpose.SHARING_WITH_PARTNER, "partner-y", TODAY))
+               .expectEvents(consentWithdrawn(ConsentPurpose.SHARING_WITH_PARTNER, "partner-y"));
+    }
+
+    @Test
+    void cannotWithdrawSharingWithPartnerThatWasNeverGiven() {
+        fixture.given(opened(), consentGiven(ConsentPurpose.SHARING_WITH_PARTNER, "partner-x"))
+               .when(withdraw(ConsentPurpose.SHARING_WITH_PARTNER, "partner-y", TODAY))
+               .expectException(ConsentStateException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void withdrawsConsent() {
+        fixture.given(opened(), consentGiven(ConsentPurpose.RESEARCH, null))
+               .when(withdraw(ConsentPurpose.RESEARCH, null, TODAY))
+               .expectEvents(consentWithdrawn(ConsentPurpose.RESEARCH, null))
+               .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void withdrawsConsentGivenAtIntake() {
+        fixture.given(opened())
+               .when(withdraw(ConsentPurpose.CASE_MANAGEMENT, null, TODAY))
+               .expectEvents(consentWithdrawn(ConsentPurpose.CASE_MANAGEMENT, null));
+    }
+
+    @Test
+    void cannotWithdrawConsentNotInForce() {
+        fixture.given(opened())
+               .when(withdraw(ConsentPurpose.RESEARCH, null, TODAY))
+               .expectException(ConsentStateException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotWithdrawConsentTwice() {
+        fixture.given(opened(), consentGiven(ConsentPurpose.RESEARCH, null),
+                      consentWithdrawn(ConsentPurpose.RESEARCH, null))
+               .when(withdraw(ConsentPurpose.RESEARCH, null, TODAY))
+               .expectException(ConsentStateException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotWithdrawConsentInFuture() {
+        fixture.given(opened(), consentGiven(ConsentPurpose.RESEARCH, null))
+               .when(withdraw(ConsentPurpose.RESEARCH, null, FUTURE))
+               .expectException(invalidField(DateInFutureException.class, "withdrawnOn"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotWithdrawSharingWithoutNamingPartner() {
+        fixture.given(opened(), consentGiven(ConsentPurpose.SHARING_WITH_PARTNER, "partner-x"))
+               .when(withdraw(ConsentPurpose.SHARING_WITH_PARTNER, null, TODAY))
+               .expectException(invalidField("partnerOrganisationId"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void withdrawsConsentOnClosedJourney() {
+        fixture.given(opened(), consentGiven(ConsentPurpose.RESEARCH, null), closed())
+               .when(withdraw(ConsentPurpose.RESEARCH, null, TODAY))
+               .expectEvents(consentWithdrawn(ConsentPurpose.RESEARCH, null))
+               .expectResultMessagePayload(3L);
+    }
+
+    @Test
+    void givesConsentAgainAfterWithdrawingIt() {
+        fixture.given(opened(), consentGiven(ConsentPurpose.RESEARCH, null),
+                      consentWithdrawn(ConsentPurpose.RESEARCH, null))
+               .when(give(ConsentPurpose.RESEARCH, null, TODAY))
+               .expectEvents(new ConsentGiven(journeyId, ConsentPurpose.RESEARCH, null, TODAY, "staff-1"));
+    }
+
+    // ---- assignment and transfer ------------------------------------------------------------------------------
+
+    @Test
+    void assignsAnotherCaseManagerNamingThePreviousOne() {
+        fixture.given(opened())
+               .when(assign("cm-2"))
+               .expectEvents(new CaseManagerAssigned(journeyId, "cm-2", "cm-1", "workload"))
+               .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void assignsFromTheCaseManagerAssignedLast() {
+        fixture.given(opened(), new CaseManagerAssigned(journeyId, "cm-2", "cm-1", "workload"))
+               .when(assign("cm-3"))
+               .expectEvents(new CaseManagerAssigned(journeyId, "cm-3", "cm-2", "workload"));
+    }
+
+    @Test
+    void cannotAssignTheCurrentCaseManager() {
+        fixture.given(opened())
+               .when(assign("cm-1"))
+               .expectException(AlreadyAssignedException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotAssignAfterTransferTheCaseManagerTheJourneyWasTransferredTo() {
+        fixture.given(opened(), transferredToOrgB())
+               .when(assign("cm-9"))
+               .expectException(AlreadyAssignedException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotAssignCaseManagerOnClosedJourney() {
+        fixture.given(opened(), closed())
+               .when(assign("cm-2"))
+               .expectException(JourneyClosedException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void transfersJourneyToAnotherOrganisation() {
+        fixture.given(opened())
+               .when(transfer("org-b", "cm-9"))
+               .expectEvents(transferredToOrgB())
+               .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void cannotTransferJourneyToItsOwnOrganisation() {
+        fixture.given(opened())
+               .when(transfer("org-a", "cm-2"))
+               .expectException(invalidField("organisationId"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotTransferJourneyToTheCaseManagerItIsAlreadyWith() {
+        fixture.given(opened())
+               .when(transfer("org-a", "cm-1"))
+               .expectException(AlreadyAssignedException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotTransferJourneyAgainToTheOrganisationItWasTransferredTo() {
+        fixture.given(opened(), transferredToOrgB())
+               .when(transfer("org-b", "cm-10"))
+               .expectException(invalidField("organisationId"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void transfersJourneyBackFromTheOrganisationItWasTransferredTo() {
+        fixture.given(opened(), transferredToOrgB())
+               .when(transfer("org-a", "cm-1"))
+               .expectEvents(new JourneyTransferred(journeyId, "org-b", "org-a", "cm-1", "person moved city"));
+    }
+
+    @Test
+    void cannotTransferClosedJourney() {
+        fixture.given(opened(), closed())
+               .when(transfer("org-b", "cm-9"))
+               .expectException(JourneyClosedException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void usesProgramOfNewOrganisationAfterTransfer() {
+        fixture.given(opened(), transferredToOrgB())
+               .when(record(MilestoneType.TRAINING_ENROLLED, INTAKE, program("org-b", true), null))
+               .expectEvents(new MilestoneRecorded(journeyId, milestoneId, MilestoneType.TRAINING_ENROLLED, INTAKE,
+                                                   "synthetic note", programId, null));
+    }
+
+    @Test
+    void cannotUseProgramOfOldOrganisationAfterTransfer() {
+        fixture.given(opened(), transferredToOrgB())
+               .when(record(MilestoneType.TRAINING_ENROLLED, INTAKE, program("org-a", true), null))
+               .expectException(ProgramNotUsableException.class)
+               .expectNoEvents();
+    }
+
+    // ---- follow-ups -------------------------------------------------------------------------------------------
+
+    @Test
+    void schedulesFollowUp() {
+        fixture.given(opened())
+               .when(schedule(INTAKE.plusDays(30)))
+               .expectEvents(followUpScheduled())
+               .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void schedulesFollowUpDueInFuture() {
+        fixture.given(opened())
+               .when(schedule(FUTURE))
+               .expectEvents(new FollowUpScheduled(journeyId, followUpId, FUTURE, FollowUpPurpose.HOME_VISIT));
+    }
+
+    @Test
+    void cannotScheduleSameFollowUpTwice() {
+        fixture.given(opened(), followUpScheduled())
+               .when(schedule(INTAKE.plusDays(30)))
+               .expectException(AlreadyRecordedException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotScheduleFollowUpDueBeforeIntake() {
+        fixture.given(opened())
+               .when(schedule(BEFORE_INTAKE))
+               .expectException(invalidField(DateBeforeIntakeException.class, "dueOn"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotScheduleFollowUpOnClosedJourney() {
+        fixture.given(opened(), closed())
+               .when(schedule(INTAKE.plusDays(30)))
+               .expectException(JourneyClosedException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void completesFollowUp() {
+        fixture.given(opened(), followUpScheduled())
+               .when(complete(TODAY))
+               .expectEvents(new FollowUpCompleted(journeyId, followUpId, TODAY, "synthetic note"))
+               .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void cannotCompleteFollowUpNeverScheduled() {
+        fixture.given(opened())
+               .when(complete(TODAY))
+               .expectException(UnknownFollowUpException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotCompleteFollowUpTwice() {
+        fixture.given(opened(), followUpScheduled(),
+                      new FollowUpCompleted(journeyId, followUpId, TODAY, "synthetic note"))
+               .when(complete(TODAY))
+               .expectException(FollowUpNotPendingException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotCompleteMissedFollowUp() {
+        fixture.given(opened(), followUpScheduled(), new FollowUpMissed(journeyId, followUpId, "not at home"))
+               .when(complete(TODAY))
+               .expectException(FollowUpNotPendingException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotCompleteFollowUpInFuture() {
+        fixture.given(opened(), followUpScheduled())
+               .when(complete(FUTURE))
+               .expectException(invalidField(DateInFutureException.class, "completedOn"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotCompleteFollowUpBeforeIntake() {
+        fixture.given(opened(), followUpScheduled())
+               .when(complete(BEFORE_INTAKE))
+               .expectException(invalidField(DateBeforeIntakeException.class, "completedOn"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotCompleteFollowUpOnClosedJourney() {
+        fixture.given(opened(), followUpScheduled(), closed())
+               .when(complete(TODAY))
+               .expectException(JourneyClosedException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void marksFollowUpMissed() {
+        fixture.given(opened(), followUpScheduled())
+               .when(markMissed())
+               .expectEvents(new FollowUpMissed(journeyId, followUpId, "not at home"))
+               .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void cannotMarkMissedFollowUpNeverScheduled() {
+        fixture.given(opened())
+               .when(markMissed())
+               .expectException(UnknownFollowUpException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotMarkCompletedFollowUpMissed() {
+        fixture.given(opened(), followUpScheduled(),
+                      new FollowUpCompleted(journeyId, followUpId, TODAY, "synthetic note"))
+               .when(markMissed())
+               .expectException(FollowUpNotPendingException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotMarkFollowUpMissedTwice() {
+        fixture.given(opened(), followUpScheduled(), new FollowUpMissed(journeyId, followUpId, "not at home"))
+               .when(markMissed())
+               .expectException(FollowUpNotPendingException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotMarkFollowUpMissedOnClosedJourney() {
+        fixture.given(opened(), followUpScheduled(), closed())
+               .when(markMissed())
+               .expectException(JourneyClosedException.class)
+               .expectNoEvents();
+    }
+
+    // ---- reintegration assessment -----------------------------------------------------------------------------
+
+    @Test
+    void firstAssessmentIsTheBaseline() {
+        fixture.given(opened())
+               .when(assess(assessmentId, INTAKE, SCORES))
+               .expectEvents(new ReintegrationAssessed(journeyId, assessmentId, INTAKE, "cm-1", SCORES, true))
+               .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void laterAssessmentIsNotTheBaseline() {
+        UUID secondId = UUID.randomUUID();
+        fixture.given(opened(), assessed(assessmentId))
+               .when(assess(secondId, TODAY, SCORES))
+               .expectEvents(new ReintegrationAssessed(journeyId, secondId, TODAY, "cm-1", SCORES, false))
+               .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void cannotScoreEconomicBelowOne() {
+        fixture.given(opened())
+               .when(assess(assessmentId, TODAY, new ReintegrationScores(0, 3, 3)))
+               .expectException(invalidField("scores.economic"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotScoreSocialAboveFive() {
+        fixture.given(opened())
+               .when(assess(assessmentId, TODAY, new ReintegrationScores(3, 6, 3)))
+               .expectException(invalidField("scores.social"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotScorePsychosocialBelowOne() {
+        fixture.given(opened())
+               .when(assess(assessmentId, TODAY, new ReintegrationScores(3, 3, 0)))
+               .expectException(invalidField("scores.psychosocial"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotScorePsychosocialAboveFive() {
+        fixture.given(opened())
+               .when(assess(assessmentId, TODAY, new ReintegrationScores(3, 3, 6)))
+               .expectException(invalidField("scores.psychosocial"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotAssessInFuture() {
+        fixture.given(opened())
+               .when(assess(assessmentId, FUTURE, SCORES))
+               .expectException(invalidField(DateInFutureException.class, "assessedOn"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotAssessBeforeIntake() {
+        fixture.given(opened())
+               .when(assess(assessmentId, BEFORE_INTAKE, SCORES))
+               .expectException(invalidField(DateBeforeIntakeException.class, "assessedOn"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotRecordSameAssessmentTwice() {
+        fixture.given(opened(), assessed(assessmentId))
+               .when(assess(assessmentId, TODAY, SCORES))
+               .expectException(AlreadyRecordedException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotAssessOnClosedJourney() {
+        fixture.given(opened(), closed())
+               .when(assess(assessmentId, TODAY, SCORES))
+               .expectException(JourneyClosedException.class)
                .expectNoEvents();
     }
 }

@@ -46,7 +46,8 @@ class LateCommitTest extends HttpTest {
         try (Connection slowWriter = dataSource.getConnection()) {
             slowWriter.setAutoCommit(false);
             lateIndex = appendUncommitted(slowWriter, new MilestoneRecorded(
-                    UUID.fromString(slowJourney), lateMilestone, MilestoneType.SAFETY_PLAN_AGREED, INTAKE, null));
+                    UUID.fromString(slowJourney), lateMilestone, MilestoneType.SAFETY_PLAN_AGREED, INTAKE, null, null,
+                    null));
 
             for (int i = 0; i < 3; i++) {
                 laterVersion = api.post("/api/v1/journeys/" + busyJourney + "/milestones",

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,7 +21,7 @@ public final class Api {
         this.base = "http://localhost:" + port;
     }
 
-    public record Reply(int status, String contentType, String body) {
+    public record Reply(int status, String contentType, String eTag, String body) {
 
         public JsonNode json() {
             return Api.json.readTree(body);
@@ -32,7 +33,17 @@ public final class Api {
     }
 
     public Reply post(String path, Object body) {
-        return postRaw(path, body instanceof String raw ? raw : json.writeValueAsString(body));
+        return post(path, body, Map.of());
+    }
+
+    /** Posts with extra headers, such as {@code Idempotency-Key} or {@code If-Match}. */
+    public Reply post(String path, Object body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                                                 .header("Content-Type", "application/json")
+                                                 .POST(HttpRequest.BodyPublishers.ofString(
+                                                         json.writeValueAsString(body)));
+        headers.forEach(request::header);
+        return send(request);
     }
 
     public Reply postRaw(String path, String body) {
@@ -49,7 +60,7 @@ public final class Api {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                             response.body());
+                             response.headers().firstValue("ETag").orElse(null), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

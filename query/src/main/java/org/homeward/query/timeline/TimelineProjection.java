@@ -6,11 +6,23 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.homeward.journey.CaseManagerAssigned;
+import org.homeward.journey.ConsentGiven;
+import org.homeward.journey.ConsentPurpose;
+import org.homeward.journey.ConsentWithdrawn;
+import org.homeward.journey.FollowUpCompleted;
+import org.homeward.journey.FollowUpMissed;
+import org.homeward.journey.FollowUpScheduled;
 import org.homeward.journey.JourneyClosed;
 import org.homeward.journey.JourneyOpened;
+import org.homeward.journey.JourneyReopened;
+import org.homeward.journey.JourneyTransferred;
 import org.homeward.journey.MilestoneCorrected;
+import org.homeward.journey.MilestoneOutcome;
 import org.homeward.journey.MilestoneRecorded;
 import org.homeward.journey.MilestoneRetracted;
+import org.homeward.journey.MilestoneType;
+import org.homeward.journey.ReintegrationAssessed;
 import org.homeward.journey.Timeline;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -25,6 +37,8 @@ import org.springframework.stereotype.Component;
 class TimelineProjection {
 
     static final String NAME = "timeline";
+    /** Stands for "no partner" in the consent key. */
+    static final String NO_PARTNER = "";
 
     private final JdbcTemplate jdbc;
 
@@ -34,7 +48,7 @@ class TimelineProjection {
 
     @EventHandler
     void on(JourneyOpened event, @SequenceNumber long version) {
-        jdbc.update("""
+        int inserted = jdbc.update("""
                     insert into timeline_journey (journey_id, organisation_id, case_manager_id, intake_date, age_band,
                         gender, nationality, form_of_exploitation, status, version)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -44,34 +58,46 @@ class TimelineProjection {
                     event.profile().ageBand().name(), event.profile().gender().name(),
                     event.profile().nationality(), event.profile().formOfExploitation().name(),
                     Timeline.Status.OPEN.name(), version);
+        if (inserted == 1) {
+            addAssignment(event.journeyId(), version, Timeline.AssignmentKind.INTAKE, event.organisationId(),
+                          event.caseManagerId(), null);
+            for (ConsentPurpose purpose : event.consentGiven()) {
+                giveConsent(event.journeyId(), purpose, null, event.intakeDate(), event.recordedBy());
+            }
+        }
     }
 
     @EventHandler
     void on(MilestoneRecorded event, @SequenceNumber long version) {
         if (advance(event.journeyId(), version)) {
+            MilestoneOutcome outcome = outcome(event.outcome());
             jdbc.update("""
-                        insert into timeline_milestone (journey_id, milestone_id, type, occurred_on, note,
-                            recorded_version)
-                        values (?, ?, ?, ?, ?, ?)
+                        insert into timeline_milestone (journey_id, milestone_id, type, occurred_on, note, program_id,
+                            employment_sector, regular_income, drop_out_reason, recorded_version)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                         event.journeyId(), event.milestoneId(), event.type().name(), event.occurredOn(),
-                        event.note(), version);
-            addRevision(event.journeyId(), event.milestoneId(), version, event.type().name(), event.occurredOn(),
-                        event.note(), null);
+                        event.note(), event.programId(), name(outcome.employmentSector()), outcome.regularIncome(),
+                        outcome.dropOutReason(), version);
+            addRevision(event.journeyId(), event.milestoneId(), version, event.type(), event.occurredOn(),
+                        event.note(), event.programId(), outcome, null);
         }
     }
 
     @EventHandler
     void on(MilestoneCorrected event, @SequenceNumber long version) {
         if (advance(event.journeyId(), version)) {
+            MilestoneOutcome outcome = outcome(event.outcome());
             jdbc.update("""
-                        update timeline_milestone set type = ?, occurred_on = ?, note = ?
+                        update timeline_milestone set type = ?, occurred_on = ?, note = ?, program_id = ?,
+                            employment_sector = ?, regular_income = ?, drop_out_reason = ?
                         where journey_id = ? and milestone_id = ?
                         """,
-                        event.type().name(), event.occurredOn(), event.note(), event.journeyId(),
-                        event.milestoneId());
-            addRevision(event.journeyId(), event.milestoneId(), version, event.type().name(), event.occurredOn(),
-                        event.note(), event.reason());
+                        event.type().name(), event.occurredOn(), event.note(), event.programId(),
+                        name(outcome.employmentSector()), outcome.regularIncome(), outcome.dropOutReason(),
+                        event.journeyId(), event.milestoneId());
+            addRevision(event.journeyId(), event.milestoneId(), version, event.type(), event.occurredOn(),
+                        event.note(), event.programId(), outcome, event.reason());
         }
     }
 
@@ -89,11 +115,116 @@ class TimelineProjection {
     @EventHandler
     void on(JourneyClosed event, @SequenceNumber long version) {
         if (advance(event.journeyId(), version)) {
+            jdbc.update("update timeline_journey set status = ?, closed_on = ?, closure_reason = ? where journey_id = ?",
+                        Timeline.Status.CLOSED.name(), event.closedOn(), event.reason().name(), event.journeyId());
+            addStatusChange(event.journeyId(), version, Timeline.Status.CLOSED, event.closedOn(),
+                            event.reason().name(), event.note());
+        }
+    }
+
+    @EventHandler
+    void on(JourneyReopened event, @SequenceNumber long version) {
+        if (advance(event.journeyId(), version)) {
             jdbc.update("""
-                        update timeline_journey set status = ?, closed_on = ?, closure_reason = ?
+                        update timeline_journey set status = ?, closed_on = null, closure_reason = null
                         where journey_id = ?
                         """,
-                        Timeline.Status.CLOSED.name(), event.closedOn(), event.reason().name(), event.journeyId());
+                        Timeline.Status.OPEN.name(), event.journeyId());
+            addStatusChange(event.journeyId(), version, Timeline.Status.OPEN, event.reopenedOn(), event.reason(),
+                            null);
+        }
+    }
+
+    @EventHandler
+    void on(ConsentGiven event, @SequenceNumber long version) {
+        if (advance(event.journeyId(), version)) {
+            giveConsent(event.journeyId(), event.purpose(), event.partnerOrganisationId(), event.givenOn(),
+                        event.recordedBy());
+        }
+    }
+
+    @EventHandler
+    void on(ConsentWithdrawn event, @SequenceNumber long version) {
+        if (advance(event.journeyId(), version)) {
+            jdbc.update("""
+                        update timeline_consent set in_force = false, withdrawn_on = ?, recorded_by = ?
+                        where journey_id = ? and purpose = ? and partner_organisation_id = ?
+                        """,
+                        event.withdrawnOn(), event.recordedBy(), event.journeyId(), event.purpose().name(),
+                        partner(event.partnerOrganisationId()));
+        }
+    }
+
+    @EventHandler
+    void on(CaseManagerAssigned event, @SequenceNumber long version) {
+        if (advance(event.journeyId(), version)) {
+            jdbc.update("update timeline_journey set case_manager_id = ? where journey_id = ?",
+                        event.caseManagerId(), event.journeyId());
+            String organisationId = jdbc.queryForObject(
+                    "select organisation_id from timeline_journey where journey_id = ?", String.class,
+                    event.journeyId());
+            addAssignment(event.journeyId(), version, Timeline.AssignmentKind.ASSIGNED, organisationId,
+                          event.caseManagerId(), event.reason());
+        }
+    }
+
+    @EventHandler
+    void on(JourneyTransferred event, @SequenceNumber long version) {
+        if (advance(event.journeyId(), version)) {
+            jdbc.update("update timeline_journey set organisation_id = ?, case_manager_id = ? where journey_id = ?",
+                        event.toOrganisationId(), event.caseManagerId(), event.journeyId());
+            addAssignment(event.journeyId(), version, Timeline.AssignmentKind.TRANSFERRED, event.toOrganisationId(),
+                          event.caseManagerId(), event.reason());
+        }
+    }
+
+    @EventHandler
+    void on(FollowUpScheduled event, @SequenceNumber long version) {
+        if (advance(event.journeyId(), version)) {
+            jdbc.update("""
+                        insert into timeline_follow_up (journey_id, follow_up_id, due_on, purpose, status)
+                        values (?, ?, ?, ?, ?)
+                        """,
+                        event.journeyId(), event.followUpId(), event.dueOn(), event.purpose().name(),
+                        Timeline.FollowUpStatus.SCHEDULED.name());
+        }
+    }
+
+    @EventHandler
+    void on(FollowUpCompleted event, @SequenceNumber long version) {
+        if (advance(event.journeyId(), version)) {
+            jdbc.update("""
+                        update timeline_follow_up set status = ?, completed_on = ?, note = ?
+                        where journey_id = ? and follow_up_id = ?
+                        """,
+                        Timeline.FollowUpStatus.COMPLETED.name(), event.completedOn(), event.note(),
+                        event.journeyId(), event.followUpId());
+        }
+    }
+
+    @EventHandler
+    void on(FollowUpMissed event, @SequenceNumber long version) {
+        if (advance(event.journeyId(), version)) {
+            jdbc.update("""
+                        update timeline_follow_up set status = ?, missed_reason = ?
+                        where journey_id = ? and follow_up_id = ?
+                        """,
+                        Timeline.FollowUpStatus.MISSED.name(), event.reason(), event.journeyId(),
+                        event.followUpId());
+        }
+    }
+
+    @EventHandler
+    void on(ReintegrationAssessed event, @SequenceNumber long version) {
+        if (advance(event.journeyId(), version)) {
+            jdbc.update("""
+                        insert into timeline_assessment (journey_id, assessment_id, version, assessed_on,
+                            assessor_id, economic, social, psychosocial, baseline)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                        event.journeyId(), event.assessmentId(), version, event.assessedOn(), event.assessorId(),
+                        event.scores().economic(), event.scores().social(), event.scores().psychosocial(),
+                        event.baseline());
         }
     }
 
@@ -108,13 +239,60 @@ class TimelineProjection {
                            version, journeyId, version) == 1;
     }
 
-    private void addRevision(UUID journeyId, UUID milestoneId, long version, String type, LocalDate occurredOn,
-                             String note, String correctionReason) {
+    private void addRevision(UUID journeyId, UUID milestoneId, long version, MilestoneType type,
+                             LocalDate occurredOn, String note, UUID programId, MilestoneOutcome outcome,
+                             String correctionReason) {
         jdbc.update("""
                     insert into timeline_milestone_revision (journey_id, milestone_id, version, type, occurred_on,
-                        note, correction_reason)
-                    values (?, ?, ?, ?, ?, ?, ?)
+                        note, program_id, employment_sector, regular_income, drop_out_reason, correction_reason)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                    journeyId, milestoneId, version, type, occurredOn, note, correctionReason);
+                    journeyId, milestoneId, version, type.name(), occurredOn, note, programId,
+                    name(outcome.employmentSector()), outcome.regularIncome(), outcome.dropOutReason(),
+                    correctionReason);
+    }
+
+    private void giveConsent(UUID journeyId, ConsentPurpose purpose, String partnerOrganisationId, LocalDate givenOn,
+                             String recordedBy) {
+        jdbc.update("""
+                    insert into timeline_consent (journey_id, purpose, partner_organisation_id, in_force, given_on,
+                        recorded_by)
+                    values (?, ?, ?, true, ?, ?)
+                    on conflict (journey_id, purpose, partner_organisation_id) do update
+                        set in_force = true, given_on = excluded.given_on, withdrawn_on = null,
+                            recorded_by = excluded.recorded_by
+                    """,
+                    journeyId, purpose.name(), partner(partnerOrganisationId), givenOn, recordedBy);
+    }
+
+    private void addAssignment(UUID journeyId, long version, Timeline.AssignmentKind kind, String organisationId,
+                               String caseManagerId, String reason) {
+        jdbc.update("""
+                    insert into timeline_case_assignment (journey_id, version, kind, organisation_id,
+                        case_manager_id, reason)
+                    values (?, ?, ?, ?, ?, ?)
+                    """,
+                    journeyId, version, kind.name(), organisationId, caseManagerId, reason);
+    }
+
+    private void addStatusChange(UUID journeyId, long version, Timeline.Status status, LocalDate changedOn,
+                                 String reason, String note) {
+        jdbc.update("""
+                    insert into timeline_status_change (journey_id, version, status, changed_on, reason, note)
+                    values (?, ?, ?, ?, ?, ?)
+                    """,
+                    journeyId, version, status.name(), changedOn, reason, note);
+    }
+
+    private static MilestoneOutcome outcome(MilestoneOutcome outcome) {
+        return outcome == null ? MilestoneOutcome.NONE : outcome;
+    }
+
+    private static String partner(String partnerOrganisationId) {
+        return partnerOrganisationId == null ? NO_PARTNER : partnerOrganisationId;
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 }

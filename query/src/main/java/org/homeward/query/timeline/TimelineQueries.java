@@ -2,6 +2,7 @@ package org.homeward.query.timeline;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,9 +13,13 @@ import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.queryhandling.QueryHandler;
 import org.homeward.journey.ClosureReason;
+import org.homeward.journey.ConsentPurpose;
 import org.homeward.journey.FindTimeline;
+import org.homeward.journey.FollowUpPurpose;
+import org.homeward.journey.MilestoneOutcome;
 import org.homeward.journey.MilestoneType;
 import org.homeward.journey.Profile;
+import org.homeward.journey.ReintegrationScores;
 import org.homeward.journey.Timeline;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,15 +36,17 @@ class TimelineQueries {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
+    private final Clock clock;
     private final Duration catchUpTimeout;
 
-    TimelineQueries(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+    TimelineQueries(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
                     @Value("${homeward.timeline.catch-up-timeout:5s}") Duration catchUpTimeout) {
         this.jdbc = jdbc;
-        // the three reads of a timeline must see one state of the projection, not one half-applied batch
+        // the reads of one timeline must see one state of the projection, not one half-applied batch
         this.snapshot = new TransactionTemplate(transactions);
         this.snapshot.setReadOnly(true);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.clock = clock;
         this.catchUpTimeout = catchUpTimeout;
     }
 
@@ -50,7 +57,8 @@ class TimelineQueries {
     @QueryHandler
     Timeline handle(FindTimeline query) throws InterruptedException {
         awaitVersion(query.journeyId(), query.minVersion());
-        return snapshot.execute(tx -> read(query.journeyId())).orElseThrow(() -> new UnknownJourneyException(query.journeyId()));
+        return snapshot.execute(tx -> read(query.journeyId()))
+                       .orElseThrow(() -> new UnknownJourneyException(query.journeyId()));
     }
 
     private void awaitVersion(UUID journeyId, long minVersion) throws InterruptedException {
@@ -82,27 +90,62 @@ class TimelineQueries {
 
     private Optional<Timeline> read(UUID journeyId) {
         Map<UUID, List<Timeline.Revision>> revisions = new HashMap<>();
-        jdbc.query("""
-                   select milestone_id, version, type, occurred_on, note, correction_reason
-                   from timeline_milestone_revision where journey_id = ? order by version
-                   """,
+        jdbc.query("select * from timeline_milestone_revision where journey_id = ? order by version",
                    rs -> {
                        revisions.computeIfAbsent(rs.getObject("milestone_id", UUID.class), id -> new ArrayList<>())
                                 .add(new Timeline.Revision(rs.getLong("version"),
                                                            MilestoneType.valueOf(rs.getString("type")),
                                                            rs.getObject("occurred_on", LocalDate.class),
                                                            rs.getString("note"),
+                                                           rs.getObject("program_id", UUID.class),
+                                                           outcome(rs),
                                                            rs.getString("correction_reason")));
                    },
                    journeyId);
-        List<Timeline.Milestone> milestones = jdbc.query("""
-                 select milestone_id, type, occurred_on, note, retracted, retraction_reason
-                 from timeline_milestone where journey_id = ? order by occurred_on, recorded_version
-                 """,
-                 (rs, row) -> milestone(rs, revisions),
-                 journeyId);
+        List<Timeline.Milestone> milestones = jdbc.query(
+                "select * from timeline_milestone where journey_id = ? order by occurred_on, recorded_version",
+                (rs, row) -> milestone(rs, revisions), journeyId);
+        List<Timeline.Consent> consents = jdbc.query(
+                "select * from timeline_consent where journey_id = ? order by purpose, partner_organisation_id",
+                (rs, row) -> consent(rs), journeyId);
+        LocalDate today = LocalDate.now(clock);
+        List<Timeline.FollowUp> followUps = jdbc.query(
+                "select * from timeline_follow_up where journey_id = ? order by due_on, follow_up_id",
+                (rs, row) -> followUp(rs, today), journeyId);
+        List<Timeline.Assessment> assessments = jdbc.query(
+                "select * from timeline_assessment where journey_id = ? order by assessed_on, version",
+                (rs, row) -> assessment(rs), journeyId);
+        List<Timeline.CaseAssignment> caseHistory = jdbc.query(
+                "select * from timeline_case_assignment where journey_id = ? order by version",
+                (rs, row) -> new Timeline.CaseAssignment(rs.getLong("version"),
+                                                         Timeline.AssignmentKind.valueOf(rs.getString("kind")),
+                                                         rs.getString("organisation_id"),
+                                                         rs.getString("case_manager_id"),
+                                                         rs.getString("reason")),
+                journeyId);
+        List<Timeline.StatusChange> statusChanges = jdbc.query(
+                "select * from timeline_status_change where journey_id = ? order by version",
+                (rs, row) -> new Timeline.StatusChange(rs.getLong("version"),
+                                                       Timeline.Status.valueOf(rs.getString("status")),
+                                                       rs.getObject("changed_on", LocalDate.class),
+                                                       rs.getString("reason"), rs.getString("note")),
+                journeyId);
         return jdbc.query("select * from timeline_journey where journey_id = ?",
-                          (rs, row) -> journey(rs, milestones), journeyId).stream().findFirst();
+                          (rs, row) -> {
+                              String closureReason = rs.getString("closure_reason");
+                              return new Timeline(
+                                      rs.getObject("journey_id", UUID.class),
+                                      rs.getString("organisation_id"),
+                                      rs.getString("case_manager_id"),
+                                      rs.getObject("intake_date", LocalDate.class),
+                                      profile(rs),
+                                      Timeline.Status.valueOf(rs.getString("status")),
+                                      rs.getObject("closed_on", LocalDate.class),
+                                      closureReason == null ? null : ClosureReason.valueOf(closureReason),
+                                      rs.getLong("version"),
+                                      milestones, consents, followUps, assessments, caseHistory, statusChanges);
+                          },
+                          journeyId).stream().findFirst();
     }
 
     private static Timeline.Milestone milestone(ResultSet rs, Map<UUID, List<Timeline.Revision>> revisions)
@@ -110,25 +153,56 @@ class TimelineQueries {
         UUID milestoneId = rs.getObject("milestone_id", UUID.class);
         MilestoneType type = MilestoneType.valueOf(rs.getString("type"));
         return new Timeline.Milestone(milestoneId, type, type.area(), rs.getObject("occurred_on", LocalDate.class),
-                                      rs.getString("note"), rs.getBoolean("retracted"),
-                                      rs.getString("retraction_reason"),
+                                      rs.getString("note"), rs.getObject("program_id", UUID.class), outcome(rs),
+                                      rs.getBoolean("retracted"), rs.getString("retraction_reason"),
                                       revisions.getOrDefault(milestoneId, List.of()));
     }
 
-    private static Timeline journey(ResultSet rs, List<Timeline.Milestone> milestones) throws SQLException {
-        String closureReason = rs.getString("closure_reason");
-        return new Timeline(rs.getObject("journey_id", UUID.class),
-                            rs.getString("organisation_id"),
-                            rs.getString("case_manager_id"),
-                            rs.getObject("intake_date", LocalDate.class),
-                            new Profile(Profile.AgeBand.valueOf(rs.getString("age_band")),
-                                        Profile.Gender.valueOf(rs.getString("gender")),
-                                        rs.getString("nationality"),
-                                        Profile.FormOfExploitation.valueOf(rs.getString("form_of_exploitation"))),
-                            Timeline.Status.valueOf(rs.getString("status")),
-                            rs.getObject("closed_on", LocalDate.class),
-                            closureReason == null ? null : ClosureReason.valueOf(closureReason),
-                            rs.getLong("version"),
-                            milestones);
+    /** The outcome columns, or null when the milestone has none. */
+    private static MilestoneOutcome outcome(ResultSet rs) throws SQLException {
+        String sector = rs.getString("employment_sector");
+        Boolean regularIncome = rs.getObject("regular_income", Boolean.class);
+        String dropOutReason = rs.getString("drop_out_reason");
+        if (sector == null && regularIncome == null && dropOutReason == null) {
+            return null;
+        }
+        return new MilestoneOutcome(sector == null ? null : MilestoneOutcome.EmploymentSector.valueOf(sector),
+                                    regularIncome, dropOutReason);
+    }
+
+    private static Timeline.Consent consent(ResultSet rs) throws SQLException {
+        String partner = rs.getString("partner_organisation_id");
+        return new Timeline.Consent(ConsentPurpose.valueOf(rs.getString("purpose")),
+                                    partner.equals(TimelineProjection.NO_PARTNER) ? null : partner,
+                                    rs.getBoolean("in_force"),
+                                    rs.getObject("given_on", LocalDate.class),
+                                    rs.getObject("withdrawn_on", LocalDate.class),
+                                    rs.getString("recorded_by"));
+    }
+
+    private static Timeline.FollowUp followUp(ResultSet rs, LocalDate today) throws SQLException {
+        Timeline.FollowUpStatus status = Timeline.FollowUpStatus.valueOf(rs.getString("status"));
+        LocalDate dueOn = rs.getObject("due_on", LocalDate.class);
+        return new Timeline.FollowUp(rs.getObject("follow_up_id", UUID.class), dueOn,
+                                     FollowUpPurpose.valueOf(rs.getString("purpose")), status,
+                                     status == Timeline.FollowUpStatus.SCHEDULED && dueOn.isBefore(today),
+                                     rs.getObject("completed_on", LocalDate.class), rs.getString("note"),
+                                     rs.getString("missed_reason"));
+    }
+
+    private static Timeline.Assessment assessment(ResultSet rs) throws SQLException {
+        return new Timeline.Assessment(rs.getObject("assessment_id", UUID.class),
+                                       rs.getObject("assessed_on", LocalDate.class),
+                                       rs.getString("assessor_id"),
+                                       new ReintegrationScores(rs.getInt("economic"), rs.getInt("social"),
+                                                               rs.getInt("psychosocial")),
+                                       rs.getBoolean("baseline"));
+    }
+
+    private static Profile profile(ResultSet rs) throws SQLException {
+        return new Profile(Profile.AgeBand.valueOf(rs.getString("age_band")),
+                           Profile.Gender.valueOf(rs.getString("gender")),
+                           rs.getString("nationality"),
+                           Profile.FormOfExploitation.valueOf(rs.getString("form_of_exploitation")));
     }
 }
