@@ -3,6 +3,7 @@ package org.homeward.command;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -10,7 +11,10 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Sends a command on behalf of an HTTP request, carrying what makes the request idempotent. */
+/**
+ * Sends a command on behalf of an HTTP request, carrying its provenance (copied onto every event it causes) and
+ * what makes the request idempotent. The one place metadata is set.
+ */
 @Component
 public class CommandSender {
 
@@ -30,12 +34,12 @@ public class CommandSender {
      *                    request, so a key reused for a different request is recognised
      */
     public <R> R send(Object command, Submission submission, Object requestBody) {
-        if (submission.idempotencyKey() == null) {
-            return gateway.sendAndWait(command);
+        Map<String, Object> metaData = new HashMap<>(submission.provenance().asMetaData());
+        if (submission.idempotencyKey() != null) {
+            metaData.put(IDEMPOTENCY_KEY, submission.idempotencyKey());
+            metaData.put(REQUEST_FINGERPRINT, fingerprint(submission.path(), requestBody));
         }
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(Map.of(
-                IDEMPOTENCY_KEY, submission.idempotencyKey(),
-                REQUEST_FINGERPRINT, fingerprint(submission.path(), requestBody))));
+        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(metaData));
     }
 
     private String fingerprint(String path, Object requestBody) {

@@ -4,6 +4,9 @@ import java.util.List;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.homeward.access.Provenance;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -23,6 +26,12 @@ public class CommandSide implements WebMvcConfigurer {
                                     .commandBus(commandBus)
                                     .retryScheduler(new RetryOnConcurrentAppend(retries))
                                     .build();
+    }
+
+    /** Copies each command's provenance onto the events it causes. */
+    @Bean
+    CorrelationDataProvider provenanceOnEvents() {
+        return new SimpleCorrelationDataProvider(Provenance.KEYS);
     }
 
     @Override

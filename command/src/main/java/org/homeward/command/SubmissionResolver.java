@@ -1,16 +1,23 @@
 package org.homeward.command;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.UUID;
+import org.homeward.access.Caller;
+import org.homeward.access.Provenance;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Reads a {@link Submission} from the request headers, refusing malformed ones with the header named. */
+/**
+ * Reads a {@link Submission} from the request: its headers, refusing malformed ones with the header named, and
+ * the {@link Caller} that authentication put on the request.
+ */
 class SubmissionResolver implements HandlerMethodArgumentResolver {
 
     private static final int LONGEST_KEY = 200;
+    private static final String TOKEN = "[A-Za-z0-9._:-]{1,64}";
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -21,9 +28,27 @@ class SubmissionResolver implements HandlerMethodArgumentResolver {
     public Submission resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
                                       NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
         HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
+        Caller caller = (Caller) request.getAttribute(Caller.class.getName());
+        Provenance provenance = new Provenance(caller == null ? null : caller.userId(),
+                                               caller == null ? null : caller.role(),
+                                               caller == null ? null : caller.organisationId(),
+                                               token("X-Request-Id", request.getHeader("X-Request-Id"),
+                                                     UUID.randomUUID().toString()),
+                                               token("X-Channel", request.getHeader("X-Channel"), "api"));
         return new Submission(idempotencyKey(request.getHeader("Idempotency-Key")),
                               expectedVersion(request.getHeader("If-Match")),
-                              request.getRequestURI());
+                              request.getRequestURI(), provenance);
+    }
+
+    /** A short code the client chose, such as a request id or its channel ("web", "mobile", "api"). */
+    private static String token(String header, String value, String otherwise) {
+        if (value == null) {
+            return otherwise;
+        }
+        if (!value.matches(TOKEN)) {
+            throw new InvalidFieldException(header, "must be 1 to 64 letters, digits or . _ : -");
+        }
+        return value;
     }
 
     private static String idempotencyKey(String header) {

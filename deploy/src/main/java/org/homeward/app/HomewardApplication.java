@@ -9,12 +9,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * One jar, both sides by default. {@code homeward.role} ({@code all}, {@code command}, {@code query}) lets an
  * operator run each side as its own process against the same database.
  */
 @SpringBootApplication
+@EnableScheduling
 public class HomewardApplication {
 
     public static void main(String[] args) {

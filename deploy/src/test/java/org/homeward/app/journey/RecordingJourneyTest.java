@@ -26,7 +26,7 @@ class RecordingJourneyTest extends HttpTest {
                                      milestone("COUNSELLING_STARTED", INTAKE.plusDays(20), "weekly sessions"));
         Reply shelter = api.post(base + "/milestones", milestone("SHELTER_ENTERED", INTAKE, null));
         Reply training = api.post(base + "/milestones",
-                                  milestone("TRAINING_ENROLLED", INTAKE.plusDays(30), "bakery course"));
+                                  milestone("SUPPORT_GROUP_JOINED", INTAKE.plusDays(30), "weekly group"));
         assertThat(counselling.status()).isEqualTo(201);
         assertThat(training.json().path("version").asLong()).isEqualTo(3);
 
@@ -68,7 +68,7 @@ class RecordingJourneyTest extends HttpTest {
 
         assertThat(milestones.get(1).path("type").asString()).isEqualTo("COUNSELLING_STARTED");
         assertThat(milestones.get(1).path("retracted").asBoolean()).isFalse();
-        assertThat(milestones.get(2).path("type").asString()).isEqualTo("TRAINING_ENROLLED");
+        assertThat(milestones.get(2).path("type").asString()).isEqualTo("SUPPORT_GROUP_JOINED");
         assertThat(milestones.get(2).path("retracted").asBoolean()).isTrue();
         assertThat(milestones.get(2).path("retractionReason").asString()).isEqualTo("recorded on the wrong journey");
     }

@@ -13,16 +13,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * A case manager's open journeys, most urgent first. Paging limits are checked by Spring MVC's own method
- * validation, which answers 400 through the problem handler; a class-level {@code @Validated} would route the
- * check through an AOP proxy instead, whose ConstraintViolationException no handler maps to 400.
- */
+/** A case manager's open journeys, most urgent first, a page at a time. */
 @RestController
 @RequestMapping("/api/v1/caseloads")
 class CaseloadController {
-
-    static final int LARGEST_PAGE = 100;
 
     private final QueryGateway queries;
 
@@ -30,10 +24,15 @@ class CaseloadController {
         this.queries = queries;
     }
 
+    /**
+     * @param page 0 for the first page
+     * @param size entries per page, 1 to 100; out of range is refused, never silently clamped
+     */
     @GetMapping("/{caseManagerId}")
     Caseload caseload(@PathVariable String caseManagerId,
-                      @RequestParam(defaultValue = "0") @Min(0) int page,
-                      @RequestParam(defaultValue = "20") @Min(1) @Max(LARGEST_PAGE) int size) {
+                      @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be 0 or more") int page,
+                      @RequestParam(defaultValue = "20") @Min(value = 1, message = "must be from 1 to 100")
+                      @Max(value = 100, message = "must be from 1 to 100") int size) {
         try {
             return queries.query(new FindCaseload(caseManagerId, page, size),
                                  ResponseTypes.instanceOf(Caseload.class)).join();

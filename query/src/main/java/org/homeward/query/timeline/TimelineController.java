@@ -1,11 +1,19 @@
 package org.homeward.query.timeline;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.homeward.access.Caller;
+import org.homeward.journey.FindJourneyHistory;
 import org.homeward.journey.FindTimeline;
+import org.homeward.journey.FindTimelineAsOf;
+import org.homeward.journey.JourneyHistory;
 import org.homeward.journey.Timeline;
+import org.homeward.query.audit.AuditReads;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,30 +21,55 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/** A person's journey as case managers read it. Every read is recorded in the audit trail first. */
 @RestController
 @RequestMapping("/api/v1/journeys")
 class TimelineController {
 
     private final QueryGateway queries;
+    private final AuditReads reads;
 
-    TimelineController(QueryGateway queries) {
+    TimelineController(QueryGateway queries, AuditReads reads) {
         this.queries = queries;
+        this.reads = reads;
     }
 
     /**
      * @param minVersion a version the caller got from a command's answer; the read waits (bounded) until the
      *                   timeline includes it
+     * @param asOf       the timeline exactly as it was known at that instant, rebuilt from the event store
+     * @param purpose    why the reader reads, kept in the read audit
      */
     @GetMapping("/{journeyId}/timeline")
     ResponseEntity<Timeline> timeline(@PathVariable UUID journeyId,
-                                      @RequestParam(defaultValue = "-1") long minVersion) {
-        Timeline timeline = ask(new FindTimeline(journeyId, minVersion));
+                                      @RequestParam(defaultValue = "-1") long minVersion,
+                                      @RequestParam(required = false) Instant asOf,
+                                      @RequestParam(required = false) @Size(max = 200) String purpose,
+                                      HttpServletRequest request) {
+        recordRead(request, journeyId, asOf == null ? "timeline" : "timeline as of " + asOf, purpose);
+        Timeline timeline = asOf == null ? ask(new FindTimeline(journeyId, minVersion), Timeline.class)
+                                         : ask(new FindTimelineAsOf(journeyId, asOf), Timeline.class);
         return ResponseEntity.ok().eTag("\"" + timeline.version() + "\"").body(timeline);
     }
 
-    private Timeline ask(FindTimeline query) {
+    /** Every change to the journey in recording order, with what each correction replaced. */
+    @GetMapping("/{journeyId}/history")
+    JourneyHistory history(@PathVariable UUID journeyId,
+                           @RequestParam(required = false) @Size(max = 200) String purpose,
+                           HttpServletRequest request) {
+        recordRead(request, journeyId, "history", purpose);
+        return ask(new FindJourneyHistory(journeyId), JourneyHistory.class);
+    }
+
+    private void recordRead(HttpServletRequest request, UUID journeyId, String what, String purpose) {
+        String requestId = request.getHeader("X-Request-Id");
+        reads.record((Caller) request.getAttribute(Caller.class.getName()), journeyId, what, purpose,
+                     requestId != null && requestId.matches("[A-Za-z0-9._:-]{1,64}") ? requestId : null);
+    }
+
+    private <R> R ask(Object query, Class<R> answer) {
         try {
-            return queries.query(query, ResponseTypes.instanceOf(Timeline.class)).join();
+            return queries.query(query, ResponseTypes.instanceOf(answer)).join();
         } catch (CompletionException e) {
             // the query bus wraps what the handler threw; callers care about the handler's own exception
             if (e.getCause() instanceof RuntimeException cause) {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.queryhandling.QueryHandler;
 import org.homeward.journey.ClosureReason;
 import org.homeward.journey.ConsentPurpose;
@@ -37,9 +39,11 @@ class TimelineQueries {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
     private final Clock clock;
+    private final EventProcessingConfiguration processing;
     private final Duration catchUpTimeout;
 
     TimelineQueries(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
+                    EventProcessingConfiguration processing,
                     @Value("${homeward.timeline.catch-up-timeout:5s}") Duration catchUpTimeout) {
         this.jdbc = jdbc;
         // the reads of one timeline must see one state of the projection, not one half-applied batch
@@ -47,6 +51,7 @@ class TimelineQueries {
         this.snapshot.setReadOnly(true);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.clock = clock;
+        this.processing = processing;
         this.catchUpTimeout = catchUpTimeout;
     }
 
@@ -57,8 +62,14 @@ class TimelineQueries {
     @QueryHandler
     Timeline handle(FindTimeline query) throws InterruptedException {
         awaitVersion(query.journeyId(), query.minVersion());
-        return snapshot.execute(tx -> read(query.journeyId()))
-                       .orElseThrow(() -> new UnknownJourneyException(query.journeyId()));
+        return snapshot.execute(tx -> read(query.journeyId())).orElseThrow(() -> unknown(query.journeyId()));
+    }
+
+    /** While the timeline is being rebuilt, a journey not yet reached is not unknown, only not back yet. */
+    private RuntimeException unknown(UUID journeyId) {
+        boolean rebuilding = processing.eventProcessor(TimelineProjection.NAME, StreamingEventProcessor.class)
+                                       .map(StreamingEventProcessor::isReplaying).orElse(false);
+        return rebuilding ? new TimelineBehindException(journeyId, 0) : new UnknownJourneyException(journeyId);
     }
 
     private void awaitVersion(UUID journeyId, long minVersion) throws InterruptedException {
@@ -74,7 +85,7 @@ class TimelineQueries {
             }
             if (System.nanoTime() > deadline) {
                 if (version.isEmpty()) {
-                    throw new UnknownJourneyException(journeyId);
+                    throw unknown(journeyId);
                 }
                 throw new TimelineBehindException(journeyId, minVersion);
             }
@@ -88,7 +99,8 @@ class TimelineQueries {
                           (rs, row) -> rs.getLong(1), journeyId).stream().findFirst();
     }
 
-    private Optional<Timeline> read(UUID journeyId) {
+    /** Reads a timeline from the timeline tables as the current transaction sees them. */
+    Optional<Timeline> read(UUID journeyId) {
         Map<UUID, List<Timeline.Revision>> revisions = new HashMap<>();
         jdbc.query("select * from timeline_milestone_revision where journey_id = ? order by version",
                    rs -> {

@@ -1,0 +1,103 @@
+package org.homeward.query.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.queryhandling.QueryHandler;
+import org.homeward.access.Provenance;
+import org.homeward.access.Role;
+import org.homeward.audit.AuditEvent;
+import org.homeward.audit.AuditPage;
+import org.homeward.audit.FindAuditEvents;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every event as an audit entry: what, to which journey or program, recorded when and by whom, through which
+ * request. Entries are keyed by the event's global position, so replaying inserts nothing twice.
+ */
+@Component
+@ProcessingGroup("audit")
+class AuditTrail {
+
+    private final JdbcTemplate jdbc;
+
+    AuditTrail(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(Object payload, DomainEventMessage<?> event, TrackingToken token) {
+        Provenance provenance = Provenance.from(event.getMetaData());
+        jdbc.update("""
+                    insert into audit_event (global_index, event_identifier, aggregate_identifier, aggregate_type,
+                        sequence_number, event_type, recorded_at, actor_id, actor_role, actor_organisation_id,
+                        correlation_id, causation_id, request_id, channel)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict (global_index) do nothing
+                    """,
+                    token.position().orElseThrow(), event.getIdentifier(), event.getAggregateIdentifier(),
+                    event.getType(), event.getSequenceNumber(), payload.getClass().getSimpleName(),
+                    Timestamp.from(event.getTimestamp()), provenance.actorId(),
+                    provenance.actorRole() == null ? null : provenance.actorRole().name(),
+                    provenance.actorOrganisationId(), text(event.getMetaData().get(Provenance.CORRELATION_ID)),
+                    text(event.getMetaData().get(Provenance.CAUSATION_ID)), provenance.requestId(),
+                    provenance.channel());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from audit_event");
+    }
+
+    @QueryHandler
+    AuditPage<AuditEvent> handle(FindAuditEvents query) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> arguments = new ArrayList<>();
+        where(conditions, arguments, "aggregate_identifier = ?", query.aggregateId());
+        where(conditions, arguments, "actor_id = ?", query.actorId());
+        where(conditions, arguments, "actor_organisation_id = ?", query.organisationId());
+        where(conditions, arguments, "event_type = ?", query.eventType());
+        where(conditions, arguments, "recorded_at >= ?", query.from() == null ? null : Timestamp.from(query.from()));
+        where(conditions, arguments, "recorded_at < ?", query.to() == null ? null : Timestamp.from(query.to()));
+        String filter = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        long total = jdbc.queryForObject("select count(*) from audit_event" + filter, Long.class, arguments.toArray());
+        List<Object> paged = new ArrayList<>(arguments);
+        paged.add(query.size());
+        paged.add((long) query.page() * query.size());
+        List<AuditEvent> entries = jdbc.query(
+                "select * from audit_event" + filter + " order by global_index "
+                + (query.newestFirst() ? "desc" : "asc") + " limit ? offset ?",
+                (rs, row) -> entry(rs), paged.toArray());
+        return new AuditPage<>(query.page(), query.size(), total, entries);
+    }
+
+    private static void where(List<String> conditions, List<Object> arguments, String condition, Object value) {
+        if (value != null) {
+            conditions.add(condition);
+            arguments.add(value);
+        }
+    }
+
+    private static AuditEvent entry(ResultSet rs) throws SQLException {
+        String role = rs.getString("actor_role");
+        return new AuditEvent(rs.getLong("global_index"), rs.getString("event_identifier"),
+                              rs.getString("aggregate_identifier"), rs.getString("aggregate_type"),
+                              rs.getLong("sequence_number"), rs.getString("event_type"),
+                              rs.getTimestamp("recorded_at").toInstant(), rs.getString("actor_id"),
+                              role == null ? null : Role.valueOf(role), rs.getString("actor_organisation_id"),
+                              rs.getString("correlation_id"), rs.getString("causation_id"),
+                              rs.getString("request_id"), rs.getString("channel"));
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+}
