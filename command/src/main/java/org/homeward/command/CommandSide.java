@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.homeward.access.Provenance;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,6 +33,12 @@ public class CommandSide implements WebMvcConfigurer {
     @Bean
     CorrelationDataProvider provenanceOnEvents() {
         return new SimpleCorrelationDataProvider(Provenance.KEYS);
+    }
+
+    /** Axon's correlation and causation ids; declared because declaring any provider replaces Axon's default. */
+    @Bean
+    CorrelationDataProvider messageOrigin() {
+        return new MessageOriginProvider();
     }
 
     @Override

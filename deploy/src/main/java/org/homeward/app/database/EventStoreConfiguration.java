@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -17,6 +18,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -69,6 +71,17 @@ public class EventStoreConfiguration {
                              .schema(tokenSchema)
                              .claimTimeout(claimTimeout)
                              .build();
+    }
+
+    /**
+     * A replay token names the classes of the tokens it wraps; Jackson 3 refuses such class names unless told
+     * which may be trusted. Only Axon's own token classes are.
+     */
+    @Bean
+    Jackson3SerializerCustomizer trustAxonTokenClasses() {
+        return mapper -> mapper.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                                                                                      .allowIfSubType("org.axonframework.")
+                                                                                      .build());
     }
 
     @Bean

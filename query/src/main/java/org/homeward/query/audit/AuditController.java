@@ -7,9 +7,8 @@ import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.homeward.audit.AuditEvent;
-import org.homeward.audit.AuditPage;
-import org.homeward.audit.AuditRead;
+import org.homeward.audit.AuditEventPage;
+import org.homeward.audit.AuditReadPage;
 import org.homeward.audit.FindAuditEvents;
 import org.homeward.audit.FindAuditReads;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,8 +29,7 @@ class AuditController {
 
     /** @param journeyId a journey's (or program's) id: its events only */
     @GetMapping("/events")
-    @SuppressWarnings("unchecked")
-    AuditPage<AuditEvent> events(@RequestParam(required = false) UUID journeyId,
+    AuditEventPage events(@RequestParam(required = false) UUID journeyId,
                                  @RequestParam(required = false) String actorId,
                                  @RequestParam(required = false) String organisationId,
                                  @RequestParam(required = false) String eventType,
@@ -44,18 +42,17 @@ class AuditController {
         return queries.query(new FindAuditEvents(journeyId == null ? null : journeyId.toString(), actorId,
                                                  organisationId, eventType, from, to, order.equals("newest"), page,
                                                  size),
-                             ResponseTypes.instanceOf(AuditPage.class)).join();
+                             ResponseTypes.instanceOf(AuditEventPage.class)).join();
     }
 
     @GetMapping("/reads")
-    @SuppressWarnings("unchecked")
-    AuditPage<AuditRead> reads(@RequestParam(required = false) UUID journeyId,
+    AuditReadPage reads(@RequestParam(required = false) UUID journeyId,
                                @RequestParam(required = false) String actorId,
                                @RequestParam(required = false) Instant from,
                                @RequestParam(required = false) Instant to,
                                @RequestParam(defaultValue = "0") @Min(0) int page,
                                @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return queries.query(new FindAuditReads(journeyId, actorId, from, to, page, size),
-                             ResponseTypes.instanceOf(AuditPage.class)).join();
+                             ResponseTypes.instanceOf(AuditReadPage.class)).join();
     }
 }

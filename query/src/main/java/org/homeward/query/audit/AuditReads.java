@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.axonframework.queryhandling.QueryHandler;
 import org.homeward.access.Caller;
 import org.homeward.access.Role;
-import org.homeward.audit.AuditPage;
+import org.homeward.audit.AuditReadPage;
 import org.homeward.audit.AuditRead;
 import org.homeward.audit.FindAuditReads;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,7 +47,7 @@ public class AuditReads {
     }
 
     @QueryHandler
-    AuditPage<AuditRead> handle(FindAuditReads query) {
+    AuditReadPage handle(FindAuditReads query) {
         List<String> conditions = new ArrayList<>();
         List<Object> arguments = new ArrayList<>();
         if (query.journeyId() != null) {
@@ -81,6 +81,6 @@ public class AuditReads {
                                          rs.getString("purpose"), rs.getString("request_id"));
                 },
                 arguments.toArray());
-        return new AuditPage<>(query.page(), query.size(), total, entries);
+        return new AuditReadPage(query.page(), query.size(), total, entries);
     }
 }

@@ -14,7 +14,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.homeward.access.Provenance;
 import org.homeward.access.Role;
 import org.homeward.audit.AuditEvent;
-import org.homeward.audit.AuditPage;
+import org.homeward.audit.AuditEventPage;
 import org.homeward.audit.FindAuditEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -58,7 +58,7 @@ class AuditTrail {
     }
 
     @QueryHandler
-    AuditPage<AuditEvent> handle(FindAuditEvents query) {
+    AuditEventPage handle(FindAuditEvents query) {
         List<String> conditions = new ArrayList<>();
         List<Object> arguments = new ArrayList<>();
         where(conditions, arguments, "aggregate_identifier = ?", query.aggregateId());
@@ -76,7 +76,7 @@ class AuditTrail {
                 "select * from audit_event" + filter + " order by global_index "
                 + (query.newestFirst() ? "desc" : "asc") + " limit ? offset ?",
                 (rs, row) -> entry(rs), paged.toArray());
-        return new AuditPage<>(query.page(), query.size(), total, entries);
+        return new AuditEventPage(query.page(), query.size(), total, entries);
     }
 
     private static void where(List<String> conditions, List<Object> arguments, String condition, Object value) {

@@ -1,0 +1,95 @@
+package org.homeward.app.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.homeward.app.support.SyntheticJourneys.INTAKE;
+import static org.homeward.app.support.SyntheticJourneys.intake;
+import static org.homeward.app.support.SyntheticJourneys.milestone;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.awaitility.Awaitility;
+import org.homeward.app.support.Api.Reply;
+import org.homeward.app.support.HttpTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** An administrator rebuilds the timeline while case managers keep recording; nothing is lost or doubled. */
+class RebuildTest extends HttpTest {
+
+    private static final List<String> TIMELINE_TABLES = List.of(
+            "timeline_journey", "timeline_milestone", "timeline_milestone_revision", "timeline_consent",
+            "timeline_case_assignment", "timeline_follow_up", "timeline_assessment", "timeline_status_change");
+
+    @Test
+    void rebuildDuringWritesEndsEqualToARebuildWithoutWrites() throws Exception {
+        List<String> journeys = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String journey = openJourney(intake());
+            journeys.add(journey);
+            for (int m = 0; m < 5; m++) {
+                api.post("/api/v1/journeys/" + journey + "/milestones",
+                         milestone("SUPPORT_GROUP_JOINED", INTAKE.plusDays(m), "meeting " + m));
+            }
+        }
+        AtomicBoolean writing = new AtomicBoolean(true);
+        Thread writer = new Thread(() -> {
+            int day = 0;
+            while (writing.get()) {
+                for (String journey : journeys) {
+                    api.post("/api/v1/journeys/" + journey + "/milestones",
+                             milestone("FOLLOW_UP_VISIT_HELD", INTAKE.plusDays(10 + day % 200), null));
+                }
+                day++;
+            }
+        });
+        writer.start();
+        Reply rebuild = api.post("/api/v1/admin/projections/timeline/rebuild", Map.of());
+        Thread.sleep(1500);
+        writing.set(false);
+        writer.join();
+
+        assertThat(rebuild.status()).isEqualTo(202);
+        awaitCaughtUp();
+        List<List<String>> afterRebuildDuringWrites = snapshot();
+        api.post("/api/v1/admin/projections/timeline/rebuild", Map.of());
+        awaitCaughtUp();
+
+        assertThat(snapshot()).isEqualTo(afterRebuildDuringWrites);
+        assertThat(jdbc.queryForObject("select count(*) from timeline_milestone", Long.class))
+                .isEqualTo(jdbc.queryForObject("select count(*) from domain_event_entry where type = 'Journey'"
+                                               + " and payload_type like '%MilestoneRecorded'", Long.class));
+    }
+
+    @Test
+    void progressIsVisibleForEveryProjection() {
+        openJourney(intake());
+
+        JsonNode projections = Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> api.get("/api/v1/admin/projections").json(),
+                       list -> list.valueStream().allMatch(p -> p.path("behind").asLong() == 0));
+
+        assertThat(projections.valueStream().map(p -> p.path("projection").asString()))
+                .contains("timeline", "caseload", "audit", "programs");
+        assertThat(api.get("/actuator/prometheus").body()).contains("homeward_projection_behind");
+    }
+
+    private void awaitCaughtUp() {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                  .until(() -> api.get("/api/v1/admin/projections").json().valueStream()
+                                  .filter(p -> p.path("projection").asString().equals("timeline"))
+                                  .allMatch(p -> !p.path("rebuilding").asBoolean()
+                                                 && p.path("behind").asLong() == 0));
+    }
+
+    /** Every row of every timeline table, as text, in a stable order. */
+    private List<List<String>> snapshot() {
+        List<List<String>> tables = new ArrayList<>();
+        for (String table : TIMELINE_TABLES) {
+            tables.add(jdbc.queryForList("select t::text from " + table + " t order by t::text", String.class));
+        }
+        return tables;
+    }
+}
