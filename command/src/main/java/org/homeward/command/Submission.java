@@ -2,17 +2,20 @@ package org.homeward.command;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.homeward.access.Caller;
 import org.homeward.access.Provenance;
 
 /**
- * What a client's request says about itself besides its body: the {@code Idempotency-Key} that makes a retry
- * safe, the journey version it was made from ({@code If-Match}), where it was sent, and who sent it through
+ * What a client's request says about itself besides its body: who sent it, the {@code Idempotency-Key} that
+ * makes a retry safe, the journey version it was made from ({@code If-Match}), where it was sent, and through
  * which request and channel.
  *
- * @param idempotencyKey  null when the client sent none
+ * @param caller          who sent it, as authentication vouches
+ * @param idempotencyKey  the caller's key, scoped to the caller; null when the client sent none
  * @param expectedVersion null when the client sent no {@code If-Match}
  */
-public record Submission(String idempotencyKey, Long expectedVersion, String path, Provenance provenance) {
+public record Submission(Caller caller, String idempotencyKey, Long expectedVersion, String path, String requestId,
+                         String channel) {
 
     /**
      * A new id for what this request creates. With an idempotency key the id is derived from it, so a retried
@@ -23,5 +26,9 @@ public record Submission(String idempotencyKey, Long expectedVersion, String pat
             return UUID.randomUUID();
         }
         return UUID.nameUUIDFromBytes((idempotencyKey + "\n" + path + "\n" + kind).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Provenance provenance() {
+        return new Provenance(caller.userId(), caller.role(), caller.organisationId(), requestId, channel);
     }
 }

@@ -3,7 +3,6 @@ package org.homeward.command;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.homeward.access.Caller;
-import org.homeward.access.Provenance;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -12,7 +11,8 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
  * Reads a {@link Submission} from the request: its headers, refusing malformed ones with the header named, and
- * the {@link Caller} that authentication put on the request.
+ * the {@link Caller} that authentication put on the request. Idempotency keys are scoped to the caller, so one
+ * person's key never answers another's request.
  */
 class SubmissionResolver implements HandlerMethodArgumentResolver {
 
@@ -29,15 +29,16 @@ class SubmissionResolver implements HandlerMethodArgumentResolver {
                                       NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
         HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
         Caller caller = (Caller) request.getAttribute(Caller.class.getName());
-        Provenance provenance = new Provenance(caller == null ? null : caller.userId(),
-                                               caller == null ? null : caller.role(),
-                                               caller == null ? null : caller.organisationId(),
-                                               token("X-Request-Id", request.getHeader("X-Request-Id"),
-                                                     UUID.randomUUID().toString()),
-                                               token("X-Channel", request.getHeader("X-Channel"), "api"));
-        return new Submission(idempotencyKey(request.getHeader("Idempotency-Key")),
+        if (caller == null) {
+            throw new IllegalStateException("No authenticated caller on a request that records");
+        }
+        String key = idempotencyKey(request.getHeader("Idempotency-Key"));
+        return new Submission(caller,
+                              key == null ? null : caller.userId() + "\n" + key,
                               expectedVersion(request.getHeader("If-Match")),
-                              request.getRequestURI(), provenance);
+                              request.getRequestURI(),
+                              token("X-Request-Id", request.getHeader("X-Request-Id"), UUID.randomUUID().toString()),
+                              token("X-Channel", request.getHeader("X-Channel"), "api"));
     }
 
     /** A short code the client chose, such as a request id or its channel ("web", "mobile", "api"). */

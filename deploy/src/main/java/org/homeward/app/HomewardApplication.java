@@ -1,6 +1,7 @@
 package org.homeward.app;
 
 import java.time.Clock;
+import org.homeward.app.access.TokenCommand;
 import org.homeward.command.CommandSide;
 import org.homeward.query.QuerySide;
 import org.springframework.boot.SpringApplication;
@@ -20,6 +21,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class HomewardApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("token")) {
+            TokenCommand.run(args);
+            return;
+        }
         SpringApplication.run(HomewardApplication.class, args);
     }
 

@@ -43,23 +43,26 @@ import org.springframework.web.bind.annotation.RestController;
 class JourneyController {
 
     private final CommandSender commands;
+    private final JourneyAccess access;
     private final ProgramCatalogue programs;
     private final Clock clock;
 
-    JourneyController(CommandSender commands, ProgramCatalogue programs, Clock clock) {
+    JourneyController(CommandSender commands, JourneyAccess access, ProgramCatalogue programs, Clock clock) {
         this.commands = commands;
+        this.access = access;
         this.programs = programs;
         this.clock = clock;
     }
 
     @PostMapping
     ResponseEntity<Recorded> open(@Valid @RequestBody JourneyRequests.Open request, Submission submission) {
+        access.requireMayOpen(submission.caller(), request.organisationId(), request.caseManagerId());
         UUID journeyId = submission.newId("journey");
         JourneyRequests.Profile p = request.profile();
         commands.send(new OpenJourney(journeyId, request.organisationId(), request.caseManagerId(),
                                       request.intakeDate(),
                                       new Profile(p.ageBand(), p.gender(), p.nationality(), p.formOfExploitation()),
-                                      request.consents(), request.recordedBy(), clock.instant()),
+                                      request.consents(), submission.caller().userId(), clock.instant()),
                       submission, request);
         return created(Recorded.journey(journeyId, 0));
     }
@@ -68,6 +71,7 @@ class JourneyController {
     ResponseEntity<Recorded> recordMilestone(@PathVariable UUID journeyId,
                                              @Valid @RequestBody JourneyRequests.Milestone request,
                                              Submission submission) {
+        access.requireMayRecord(submission.caller(), journeyId);
         UUID milestoneId = submission.newId("milestone");
         long version = commands.send(new RecordMilestone(journeyId, milestoneId, request.type(),
                                                          request.occurredOn(), request.note(),
@@ -81,6 +85,7 @@ class JourneyController {
     ResponseEntity<Recorded> correctMilestone(@PathVariable UUID journeyId, @PathVariable UUID milestoneId,
                                               @Valid @RequestBody JourneyRequests.Correction request,
                                               Submission submission) {
+        access.requireMayRecord(submission.caller(), journeyId);
         long version = commands.send(new CorrectMilestone(journeyId, milestoneId, request.type(),
                                                           request.occurredOn(), request.note(),
                                                           program(request.programId()), outcome(request.outcome()),
@@ -94,6 +99,7 @@ class JourneyController {
     ResponseEntity<Recorded> retractMilestone(@PathVariable UUID journeyId, @PathVariable UUID milestoneId,
                                               @Valid @RequestBody JourneyRequests.Retraction request,
                                               Submission submission) {
+        access.requireMayRecord(submission.caller(), journeyId);
         long version = commands.send(new RetractMilestone(journeyId, milestoneId, request.reason(),
                                                           submission.expectedVersion()),
                                      submission, request);
@@ -103,6 +109,7 @@ class JourneyController {
     @PostMapping("/{journeyId}/closure")
     ResponseEntity<Recorded> close(@PathVariable UUID journeyId, @Valid @RequestBody JourneyRequests.Closure request,
                                    Submission submission) {
+        access.requireMayRecord(submission.caller(), journeyId);
         long version = commands.send(new CloseJourney(journeyId, request.closedOn(), request.reason(),
                                                       request.note(), clock.instant(), submission.expectedVersion()),
                                      submission, request);
@@ -112,6 +119,7 @@ class JourneyController {
     @PostMapping("/{journeyId}/reopening")
     ResponseEntity<Recorded> reopen(@PathVariable UUID journeyId,
                                     @Valid @RequestBody JourneyRequests.Reopening request, Submission submission) {
+        access.requireMayRecord(submission.caller(), journeyId);
         long version = commands.send(new ReopenJourney(journeyId, request.reopenedOn(), request.reason(),
                                                        clock.instant(), submission.expectedVersion()),
                                      submission, request);
@@ -121,8 +129,9 @@ class JourneyController {
     @PostMapping("/{journeyId}/consents")
     ResponseEntity<Recorded> giveConsent(@PathVariable UUID journeyId,
                                          @Valid @RequestBody JourneyRequests.Consent request, Submission submission) {
+        access.requireMayRecord(submission.caller(), journeyId);
         long version = commands.send(new GiveConsent(journeyId, request.purpose(), request.partnerOrganisationId(),
-                                                     request.decidedOn(), request.recordedBy(), clock.instant(),
+                                                     request.decidedOn(), submission.caller().userId(), clock.instant(),
                                                      submission.expectedVersion()),
                                      submission, request);
         return ok(Recorded.journey(journeyId, version));
@@ -132,9 +141,10 @@ class JourneyController {
     ResponseEntity<Recorded> withdrawConsent(@PathVariable UUID journeyId,
                                              @Valid @RequestBody JourneyRequests.Consent request,
                                              Submission submission) {
+        access.requireMayRecord(submission.caller(), journeyId);
         long version = commands.send(new WithdrawConsent(journeyId, request.purpose(),
                                                          request.partnerOrganisationId(), request.decidedOn(),
-                                                         request.recordedBy(), clock.instant(),
+                                                         submission.caller().userId(), clock.instant(),
                                                          submission.expectedVersion()),
                                      submission, request);
         return ok(Recorded.journey(journeyId, version));
@@ -143,6 +153,7 @@ class JourneyController {
     @PostMapping("/{journeyId}/assignment")
     ResponseEntity<Recorded> assign(@PathVariable UUID journeyId,
                                     @Valid @RequestBody JourneyRequests.Assignment request, Submission submission) {
+        access.requireMayRecord(submission.caller(), journeyId);
         long version = commands.send(new AssignCaseManager(journeyId, request.caseManagerId(), request.reason(),
                                                            submission.expectedVersion()),
                                      submission, request);
@@ -152,6 +163,7 @@ class JourneyController {
     @PostMapping("/{journeyId}/transfer")
     ResponseEntity<Recorded> transfer(@PathVariable UUID journeyId,
                                       @Valid @RequestBody JourneyRequests.Transfer request, Submission submission) {
+        access.requireMayRecord(submission.caller(), journeyId);
         long version = commands.send(new TransferJourney(journeyId, request.organisationId(),
                                                          request.caseManagerId(), request.reason(),
                                                          submission.expectedVersion()),
@@ -163,6 +175,7 @@ class JourneyController {
     ResponseEntity<Recorded> scheduleFollowUp(@PathVariable UUID journeyId,
                                               @Valid @RequestBody JourneyRequests.FollowUp request,
                                               Submission submission) {
+        access.requireMayRecord(submission.caller(), journeyId);
         UUID followUpId = submission.newId("follow-up");
         long version = commands.send(new ScheduleFollowUp(journeyId, followUpId, request.dueOn(), request.purpose(),
                                                           submission.expectedVersion()),
@@ -174,6 +187,7 @@ class JourneyController {
     ResponseEntity<Recorded> completeFollowUp(@PathVariable UUID journeyId, @PathVariable UUID followUpId,
                                               @Valid @RequestBody JourneyRequests.FollowUpCompletion request,
                                               Submission submission) {
+        access.requireMayRecord(submission.caller(), journeyId);
         long version = commands.send(new CompleteFollowUp(journeyId, followUpId, request.completedOn(),
                                                           request.note(), clock.instant(),
                                                           submission.expectedVersion()),
@@ -185,6 +199,7 @@ class JourneyController {
     ResponseEntity<Recorded> markFollowUpMissed(@PathVariable UUID journeyId, @PathVariable UUID followUpId,
                                                 @Valid @RequestBody JourneyRequests.FollowUpMissed request,
                                                 Submission submission) {
+        access.requireMayRecord(submission.caller(), journeyId);
         long version = commands.send(new MarkFollowUpMissed(journeyId, followUpId, request.reason(),
                                                             submission.expectedVersion()),
                                      submission, request);
@@ -194,6 +209,7 @@ class JourneyController {
     @PostMapping("/{journeyId}/assessments")
     ResponseEntity<Recorded> assess(@PathVariable UUID journeyId,
                                     @Valid @RequestBody JourneyRequests.Assessment request, Submission submission) {
+        access.requireMayRecord(submission.caller(), journeyId);
         UUID assessmentId = submission.newId("assessment");
         JourneyRequests.Scores s = request.scores();
         long version = commands.send(new AssessReintegration(journeyId, assessmentId, request.assessedOn(),

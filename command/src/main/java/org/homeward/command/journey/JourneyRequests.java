@@ -29,15 +29,11 @@ final class JourneyRequests {
     private JourneyRequests() {
     }
 
-    /**
-     * @param recordedBy the staff member recording the intake; until sign-in arrives it is stated by the client
-     */
     record Open(@NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String organisationId,
                 @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String caseManagerId,
                 @NotNull LocalDate intakeDate,
                 @NotNull @Valid Profile profile,
-                Set<@NotNull ConsentPurpose> consentGiven,
-                @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String recordedBy) {
+                Set<@NotNull ConsentPurpose> consentGiven) {
 
         Set<ConsentPurpose> consents() {
             return consentGiven == null ? Set.of() : consentGiven;
@@ -89,8 +85,7 @@ final class JourneyRequests {
     /** @param decidedOn the day the person gave or withdrew the consent */
     record Consent(@NotNull ConsentPurpose purpose,
                    @Pattern(regexp = ID, message = ID_MESSAGE) String partnerOrganisationId,
-                   @NotNull LocalDate decidedOn,
-                   @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String recordedBy) {
+                   @NotNull LocalDate decidedOn) {
     }
 
     record Assignment(@NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String caseManagerId,

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.UUID;
 import org.homeward.command.CommandSender;
+import org.homeward.command.NotPermittedException;
 import org.homeward.command.Submission;
 import org.homeward.program.DefineProgram;
 import org.homeward.program.ProgramKind;
@@ -43,13 +44,18 @@ class ProgramController {
     }
 
     private final CommandSender commands;
+    private final ProgramCatalogue catalogue;
 
-    ProgramController(CommandSender commands) {
+    ProgramController(CommandSender commands, ProgramCatalogue catalogue) {
         this.commands = commands;
+        this.catalogue = catalogue;
     }
 
     @PostMapping
     ResponseEntity<Defined> define(@Valid @RequestBody Definition request, Submission submission) {
+        if (!request.organisationId().equals(submission.caller().organisationId())) {
+            throw new NotPermittedException("Programs are defined for one's own organisation");
+        }
         UUID programId = submission.newId("program");
         commands.send(new DefineProgram(programId, request.organisationId(), request.name(), request.kind(),
                                         request.capacity()),
@@ -61,6 +67,7 @@ class ProgramController {
     @PostMapping("/{programId}/changes")
     ResponseEntity<Void> change(@PathVariable UUID programId, @Valid @RequestBody Change request,
                                 Submission submission) {
+        requireOwnProgram(submission, programId);
         commands.send(new UpdateProgram(programId, request.name(), request.kind(), request.capacity()), submission,
                       request);
         return ResponseEntity.noContent().build();
@@ -69,7 +76,15 @@ class ProgramController {
     @PostMapping("/{programId}/retirement")
     ResponseEntity<Void> retire(@PathVariable UUID programId, @Valid @RequestBody Retirement request,
                                 Submission submission) {
+        requireOwnProgram(submission, programId);
         commands.send(new RetireProgram(programId, request.reason()), submission, request);
         return ResponseEntity.noContent().build();
+    }
+
+    /** Another organisation's program is answered as unknown. */
+    private void requireOwnProgram(Submission submission, UUID programId) {
+        catalogue.find(programId)
+                 .filter(program -> program.organisationId().equals(submission.caller().organisationId()))
+                 .orElseThrow(() -> new UnknownProgramException(programId));
     }
 }

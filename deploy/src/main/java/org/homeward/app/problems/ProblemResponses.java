@@ -6,14 +6,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.homeward.access.Caller;
 import org.homeward.command.IdempotencyKeyReusedException;
 import org.homeward.command.InvalidFieldException;
 import org.homeward.command.RuleException;
+import org.homeward.command.journey.NotVisibleException;
 import org.homeward.command.journey.UnknownFollowUpException;
 import org.homeward.command.journey.UnknownMilestoneException;
+import org.homeward.command.program.UnknownProgramException;
+import org.homeward.query.audit.AuditDenials;
+import org.homeward.query.timeline.JourneyNotVisibleException;
 import org.homeward.query.timeline.TimelineBehindException;
 import org.homeward.query.timeline.UnknownJourneyException;
 import org.slf4j.Logger;
@@ -46,6 +52,12 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    private final AuditDenials denials;
+
+    ProblemResponses(AuditDenials denials) {
+        this.denials = denials;
+    }
 
     /** One bad field of a request and the reason it was refused. */
     record FieldProblem(String field, String reason) {
@@ -120,6 +132,20 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return respond(problem(HttpStatus.CONFLICT, "rule-broken", ex.getMessage(), List.of()));
     }
 
+    /** Another organisation's or case manager's journey or program: answered as if it did not exist. */
+    @ExceptionHandler({NotVisibleException.class, JourneyNotVisibleException.class, UnknownProgramException.class})
+    ResponseEntity<ProblemDetail> notVisible(RuntimeException ex, HttpServletRequest request) {
+        recordDenial(request, HttpStatus.NOT_FOUND);
+        return respond(problem(HttpStatus.NOT_FOUND, "unknown", "No such journey or program", List.of()));
+    }
+
+    @ExceptionHandler({org.homeward.command.NotPermittedException.class,
+                       org.homeward.query.NotPermittedException.class})
+    ResponseEntity<ProblemDetail> notPermitted(RuntimeException ex, HttpServletRequest request) {
+        recordDenial(request, HttpStatus.FORBIDDEN);
+        return respond(problem(HttpStatus.FORBIDDEN, "forbidden", ex.getMessage(), List.of()));
+    }
+
     @ExceptionHandler({AggregateNotFoundException.class, UnknownJourneyException.class})
     ResponseEntity<ProblemDetail> unknownJourney(RuntimeException ex) {
         return respond(problem(HttpStatus.NOT_FOUND, "unknown", "No such journey or program", List.of()));
@@ -146,6 +172,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         log.error("Request failed unexpectedly", ex);
         return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                                "The request could not be completed; nothing was recorded by it", List.of()));
+    }
+
+    private void recordDenial(HttpServletRequest request, HttpStatus status) {
+        denials.record((Caller) request.getAttribute(Caller.class.getName()), request.getMethod(),
+                       request.getRequestURI(), status.value());
     }
 
     private static FieldProblem unreadable(Throwable cause) {

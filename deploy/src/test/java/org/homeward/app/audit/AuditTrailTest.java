@@ -15,7 +15,10 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.homeward.access.Role;
+import org.homeward.app.support.Api;
 import org.homeward.app.support.Api.Reply;
+import org.homeward.app.support.TestUsers;
 import org.homeward.app.support.HttpTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +65,7 @@ class AuditTrailTest extends HttpTest {
 
         api.get("/api/v1/journeys/" + journey + "/timeline?minVersion=0&purpose=monthly%20review");
 
-        JsonNode reads = api.get("/api/v1/audit/reads?journeyId=" + journey).json();
+        JsonNode reads = auditor().get("/api/v1/audit/reads?journeyId=" + journey).json();
         assertThat(reads.path("total").asLong()).isEqualTo(1);
         assertThat(reads.path("entries").get(0).path("what").asString()).isEqualTo("timeline");
         assertThat(reads.path("entries").get(0).path("purpose").asString()).isEqualTo("monthly review");
@@ -75,7 +78,9 @@ class AuditTrailTest extends HttpTest {
 
         try (Socket socket = new Socket("localhost", port)) {
             OutputStream out = socket.getOutputStream();
-            out.write(("GET /api/v1/journeys/" + journey + "/timeline HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            out.write(("GET /api/v1/journeys/" + journey + "/timeline HTTP/1.1\r\nHost: localhost\r\n"
+                       + "Authorization: Bearer " + TestUsers.token(Role.SUPERVISOR, "sv-test", "org-test")
+                       + "\r\n\r\n")
                               .getBytes(StandardCharsets.US_ASCII));
             out.flush();
         }
@@ -100,11 +105,15 @@ class AuditTrailTest extends HttpTest {
         JsonNode wednesday = api.get(base + "2026-03-04T00:00:00Z").json();
         JsonNode saturday = api.get(base + "2026-03-07T00:00:00Z").json();
         Reply beforeIntake = api.get(base + "2026-03-01T00:00:00Z");
+        JsonNode asAuditorSees = auditor().get(base + "2026-03-04T00:00:00Z").json();
 
         assertThat(wednesday.path("version").asLong()).isEqualTo(1);
         assertThat(wednesday.path("milestones").get(0).path("occurredOn").asString()).isEqualTo(INTAKE.toString());
         assertThat(wednesday.path("milestones").get(0).path("note").asString()).isEqualTo("first account");
         assertThat(wednesday.path("milestones").get(0).path("revisions")).hasSize(1);
+        assertThat(asAuditorSees.path("milestones").get(0).path("note").asString()).isEqualTo("[masked]");
+        assertThat(asAuditorSees.path("milestones").get(0).path("occurredOn").asString())
+                .isEqualTo(INTAKE.toString());
         assertThat(saturday.path("version").asLong()).isEqualTo(2);
         assertThat(saturday.path("milestones").get(0).path("occurredOn").asString())
                 .isEqualTo(INTAKE.plusDays(2).toString());
@@ -122,7 +131,7 @@ class AuditTrailTest extends HttpTest {
         api.post("/api/v1/journeys/" + journey + "/milestones/" + milestoneId + "/corrections",
                  Map.of("type", "SHELTER_ENTERED", "occurredOn", INTAKE.toString(), "reason", "wrong type"));
 
-        JsonNode changes = api.get("/api/v1/journeys/" + journey + "/history").json().path("changes");
+        JsonNode changes = auditor().get("/api/v1/journeys/" + journey + "/history").json().path("changes");
 
         assertThat(changes.valueStream().map(c -> c.path("eventType").asString()))
                 .containsExactly("JourneyOpened", "MilestoneRecorded", "MilestoneCorrected");
@@ -133,6 +142,10 @@ class AuditTrailTest extends HttpTest {
 
     private JsonNode eventually(String path, java.util.function.Predicate<JsonNode> done) {
         return Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
-                         .until(() -> api.get(path).json(), done::test);
+                         .until(() -> auditor().get(path).json(), done::test);
+    }
+
+    private Api auditor() {
+        return as(Role.AUDITOR, "auditor-1", "org-audit");
     }
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.Awaitility;
+import org.homeward.access.Role;
+import org.homeward.app.support.Api;
 import org.homeward.app.support.Api.Reply;
 import org.homeward.app.support.HttpTest;
 import org.junit.jupiter.api.Test;
@@ -46,7 +48,7 @@ class RebuildTest extends HttpTest {
             }
         });
         writer.start();
-        Reply rebuild = api.post("/api/v1/admin/projections/timeline/rebuild", Map.of());
+        Reply rebuild = admin().post("/api/v1/admin/projections/timeline/rebuild", Map.of());
         Thread.sleep(1500);
         writing.set(false);
         writer.join();
@@ -54,7 +56,7 @@ class RebuildTest extends HttpTest {
         assertThat(rebuild.status()).isEqualTo(202);
         awaitCaughtUp();
         List<List<String>> afterRebuildDuringWrites = snapshot();
-        api.post("/api/v1/admin/projections/timeline/rebuild", Map.of());
+        admin().post("/api/v1/admin/projections/timeline/rebuild", Map.of());
         awaitCaughtUp();
 
         assertThat(snapshot()).isEqualTo(afterRebuildDuringWrites);
@@ -68,17 +70,21 @@ class RebuildTest extends HttpTest {
         openJourney(intake());
 
         JsonNode projections = Awaitility.await().atMost(Duration.ofSeconds(10))
-                .until(() -> api.get("/api/v1/admin/projections").json(),
+                .until(() -> admin().get("/api/v1/admin/projections").json(),
                        list -> list.valueStream().allMatch(p -> p.path("behind").asLong() == 0));
 
         assertThat(projections.valueStream().map(p -> p.path("projection").asString()))
                 .contains("timeline", "caseload", "audit", "programs");
-        assertThat(api.get("/actuator/prometheus").body()).contains("homeward_projection_behind");
+        assertThat(admin().get("/actuator/prometheus").body()).contains("homeward_projection_behind");
+    }
+
+    private Api admin() {
+        return as(Role.ADMINISTRATOR, "admin-test", "org-test");
     }
 
     private void awaitCaughtUp() {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                  .until(() -> api.get("/api/v1/admin/projections").json().valueStream()
+                  .until(() -> admin().get("/api/v1/admin/projections").json().valueStream()
                                   .filter(p -> p.path("projection").asString().equals("timeline"))
                                   .allMatch(p -> !p.path("rebuilding").asBoolean()
                                                  && p.path("behind").asLong() == 0));

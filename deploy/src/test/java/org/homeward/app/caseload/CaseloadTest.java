@@ -14,6 +14,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.homeward.access.Role;
+import org.homeward.app.support.Api;
 import org.homeward.app.support.Api.Reply;
 import org.homeward.app.support.HttpTest;
 import org.junit.jupiter.api.Test;
@@ -70,9 +72,9 @@ class CaseloadTest extends HttpTest {
         transferred.post("/transfer", Map.of("organisationId", "org-south", "caseManagerId", "cm-caseload-1b",
                                              "reason", "moved to the south region"));
 
-        JsonNode caseload = caseloadOnceItLists("/api/v1/caseloads/" + cm,
+        JsonNode caseload = caseloadOnceItLists("org-north", "/api/v1/caseloads/" + cm,
                                                 overdue, overdueLater, future, earlyNone, lateNone);
-        JsonNode otherCaseload = caseloadOnceItLists("/api/v1/caseloads/cm-caseload-1b", transferred);
+        JsonNode otherCaseload = caseloadOnceItLists("org-south", "/api/v1/caseloads/cm-caseload-1b", transferred);
 
         assertThat(caseload.path("caseManagerId").asString()).isEqualTo(cm);
         assertThat(caseload.path("page").asInt()).isZero();
@@ -146,7 +148,7 @@ class CaseloadTest extends HttpTest {
 
         List<String> paged = new ArrayList<>();
         for (int page = 0; page < 3; page++) {
-            Reply reply = api.get("/api/v1/caseloads/" + cm + "?page=" + page + "&size=2");
+            Reply reply = supervisor(org).get("/api/v1/caseloads/" + cm + "?page=" + page + "&size=2");
             assertThat(reply.status()).isEqualTo(200);
             assertThat(reply.json().path("page").asInt()).isEqualTo(page);
             assertThat(reply.json().path("size").asInt()).isEqualTo(2);
@@ -155,7 +157,7 @@ class CaseloadTest extends HttpTest {
             paged.addAll(journeyIds(reply.json()));
         }
         assertThat(paged).containsExactly(overdue.id, overdueLater.id, future.id, earlyNone.id, lateNone.id);
-        Reply beyond = api.get("/api/v1/caseloads/" + cm + "?page=3&size=2");
+        Reply beyond = supervisor(org).get("/api/v1/caseloads/" + cm + "?page=3&size=2");
         assertThat(beyond.json().path("entries")).isEmpty();
         assertThat(beyond.json().path("total").asLong()).isEqualTo(5);
     }
@@ -165,14 +167,14 @@ class CaseloadTest extends HttpTest {
         String path = "/api/v1/caseloads/cm-caseload-2";
         Journey journey = open(intake("org-north", "cm-caseload-2"));
         String visit = journey.scheduleFollowUp(TODAY.plusDays(5), "HOME_VISIT");
-        caseloadOnceItLists(path, journey);
+        caseloadOnceItLists("org-north", path, journey);
 
         journey.post("/closure", Map.of("reason", "LOST_CONTACT", "closedOn", INTAKE.plusDays(30).toString()));
-        JsonNode afterClosure = caseloadOnceItLists(path);
+        JsonNode afterClosure = caseloadOnceItLists("org-north", path);
         assertThat(afterClosure.path("total").asLong()).isZero();
 
         journey.post("/reopening", Map.of("reopenedOn", INTAKE.plusDays(31).toString(), "reason", "back in touch"));
-        JsonNode afterReopening = caseloadOnceItLists(path, journey);
+        JsonNode afterReopening = caseloadOnceItLists("org-north", path, journey);
         assertThat(afterReopening.path("total").asLong()).isEqualTo(1);
         JsonNode entry = afterReopening.path("entries").get(0);
         assertThat(entry.path("nextFollowUp").path("followUpId").asString()).isEqualTo(visit);
@@ -182,18 +184,20 @@ class CaseloadTest extends HttpTest {
     @Test
     void assignedOrTransferredJourneyMovesToTheNewCaseManager() {
         Journey journey = open(intake("org-north", "cm-caseload-3"));
-        caseloadOnceItLists("/api/v1/caseloads/cm-caseload-3", journey);
+        caseloadOnceItLists("org-north", "/api/v1/caseloads/cm-caseload-3", journey);
 
         journey.post("/assignment", Map.of("caseManagerId", "cm-caseload-3b", "reason", "caseload balancing"));
-        JsonNode assigned = caseloadOnceItLists("/api/v1/caseloads/cm-caseload-3b", journey);
+        JsonNode assigned = caseloadOnceItLists("org-north", "/api/v1/caseloads/cm-caseload-3b", journey);
         assertThat(assigned.path("entries").get(0).path("organisationId").asString()).isEqualTo("org-north");
-        assertThat(api.get("/api/v1/caseloads/cm-caseload-3").json().path("total").asLong()).isZero();
+        assertThat(supervisor("org-north").get("/api/v1/caseloads/cm-caseload-3").json().path("total").asLong())
+                .isZero();
 
         journey.post("/transfer", Map.of("organisationId", "org-east", "caseManagerId", "cm-caseload-3c",
                                          "reason", "moved to the east region"));
-        JsonNode transferred = caseloadOnceItLists("/api/v1/caseloads/cm-caseload-3c", journey);
+        JsonNode transferred = caseloadOnceItLists("org-east", "/api/v1/caseloads/cm-caseload-3c", journey);
         assertThat(transferred.path("entries").get(0).path("organisationId").asString()).isEqualTo("org-east");
-        assertThat(api.get("/api/v1/caseloads/cm-caseload-3b").json().path("total").asLong()).isZero();
+        assertThat(supervisor("org-north").get("/api/v1/caseloads/cm-caseload-3b").json().path("total").asLong())
+                .isZero();
     }
 
     @Test
@@ -230,10 +234,12 @@ class CaseloadTest extends HttpTest {
     private final class Journey {
 
         final String id;
+        String organisation;
         long version;
 
-        Journey(String id) {
+        Journey(String id, String organisation) {
             this.id = id;
+            this.organisation = organisation;
         }
 
         String recordMilestone(String type, LocalDate occurredOn) {
@@ -245,26 +251,39 @@ class CaseloadTest extends HttpTest {
         }
 
         Reply post(String path, Object body) {
-            Reply reply = api.post("/api/v1/journeys/" + id + path, body);
+            Reply reply = supervisor(organisation).post("/api/v1/journeys/" + id + path, body);
             if (reply.status() != 200 && reply.status() != 201) {
                 throw new AssertionError("POST " + path + " was refused: " + reply);
             }
             version = reply.json().path("version").asLong();
+            if (path.equals("/transfer")) {
+                organisation = (String) ((Map<?, ?>) body).get("organisationId");
+            }
             return reply;
         }
     }
 
     private Journey open(Map<String, Object> intake) {
-        return new Journey(openJourney(intake));
+        String organisation = (String) intake.get("organisationId");
+        Reply opened = supervisor(organisation).post("/api/v1/journeys", intake);
+        if (opened.status() != 201) {
+            throw new AssertionError("could not open a journey: " + opened);
+        }
+        return new Journey(opened.text("journeyId"), organisation);
+    }
+
+    /** Supervisors read every caseload of their organisation and record on all its journeys. */
+    private Api supervisor(String organisation) {
+        return as(Role.SUPERVISOR, "sv-" + organisation, organisation);
     }
 
     /**
      * Reads the caseload until it lists exactly these journeys, in this order, each at the version its last
      * change was answered with. The caseload has no minVersion, so a writer polls; five seconds at most.
      */
-    private JsonNode caseloadOnceItLists(String path, Journey... journeys) {
+    private JsonNode caseloadOnceItLists(String organisation, String path, Journey... journeys) {
         List<String> expected = Arrays.stream(journeys).map(journey -> journey.id + "@" + journey.version).toList();
-        return caseloadOnce(path, caseload -> {
+        return caseloadOnce(organisation, path, caseload -> {
             List<String> listed = new ArrayList<>();
             caseload.path("entries").forEach(entry -> listed.add(entry.path("journeyId").asString() + "@"
                                                                  + entry.path("version").asLong()));
@@ -272,10 +291,10 @@ class CaseloadTest extends HttpTest {
         });
     }
 
-    private JsonNode caseloadOnce(String path, Predicate<JsonNode> condition) {
+    private JsonNode caseloadOnce(String organisation, String path, Predicate<JsonNode> condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (true) {
-            Reply reply = api.get(path);
+            Reply reply = supervisor(organisation).get(path);
             if (reply.status() == 200 && condition.test(reply.json())) {
                 return reply.json();
             }

@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import org.homeward.app.HomewardApplication;
 import org.homeward.app.support.Api;
 import org.homeward.app.support.Api.Reply;
+import org.homeward.app.support.SyntheticJourneys;
+import org.homeward.app.support.TestUsers;
+import org.homeward.access.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -54,12 +57,14 @@ class EmbeddedDefaultTest {
     }
 
     private ConfigurableApplicationContext start() {
+        // as command-line arguments, which outrank application.yml (builder properties would not)
         return new SpringApplicationBuilder(HomewardApplication.class)
-                .properties("server.port=0", "homeward.embedded-database.directory=" + dataDirectory)
-                .run();
+                .run("--server.port=0", "--homeward.embedded-database.directory=" + dataDirectory,
+                     "--homeward.access.local-key-file=" + TestUsers.KEY_FILE);
     }
 
     private static Api api(ConfigurableApplicationContext context) {
-        return new Api(context.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+        return TestUsers.as(context.getEnvironment().getRequiredProperty("local.server.port", Integer.class),
+                            Role.SUPERVISOR, "sv-test", SyntheticJourneys.ORGANISATION);
     }
 }

@@ -6,6 +6,8 @@ import static org.homeward.app.support.SyntheticJourneys.intake;
 import static org.homeward.app.support.SyntheticJourneys.milestone;
 
 import java.util.Map;
+import org.homeward.access.Role;
+import org.homeward.app.support.Api;
 import org.homeward.app.support.Api.Reply;
 import org.homeward.app.support.HttpTest;
 import org.junit.jupiter.api.Test;
@@ -16,37 +18,38 @@ class RecordingJourneyTest extends HttpTest {
 
     @Test
     void timelineShowsMilestonesInDateOrderWithCorrectionsAndRetractions() {
-        Reply opened = api.post("/api/v1/journeys", intake("org-north", "cm-ana"));
+        Api ana = as(Role.CASE_MANAGER, "cm-ana", "org-north");
+        Reply opened = ana.post("/api/v1/journeys", intake("org-north", "cm-ana"));
         assertThat(opened.status()).isEqualTo(201);
         assertThat(opened.json().path("version").asLong()).isZero();
         String journey = opened.text("journeyId");
         String base = "/api/v1/journeys/" + journey;
 
-        Reply counselling = api.post(base + "/milestones",
+        Reply counselling = ana.post(base + "/milestones",
                                      milestone("COUNSELLING_STARTED", INTAKE.plusDays(20), "weekly sessions"));
-        Reply shelter = api.post(base + "/milestones", milestone("SHELTER_ENTERED", INTAKE, null));
-        Reply training = api.post(base + "/milestones",
+        Reply shelter = ana.post(base + "/milestones", milestone("SHELTER_ENTERED", INTAKE, null));
+        Reply training = ana.post(base + "/milestones",
                                   milestone("SUPPORT_GROUP_JOINED", INTAKE.plusDays(30), "weekly group"));
         assertThat(counselling.status()).isEqualTo(201);
         assertThat(training.json().path("version").asLong()).isEqualTo(3);
 
-        Reply correction = api.post(base + "/milestones/" + shelter.text("milestoneId") + "/corrections",
+        Reply correction = ana.post(base + "/milestones/" + shelter.text("milestoneId") + "/corrections",
                                     Map.of("type", "SHELTER_ENTERED", "occurredOn", INTAKE.plusDays(1).toString(),
                                            "note", "arrived the day after intake", "reason", "date mistyped"));
         assertThat(correction.status()).isEqualTo(200);
         assertThat(correction.json().path("version").asLong()).isEqualTo(4);
 
-        Reply retraction = api.post(base + "/milestones/" + training.text("milestoneId") + "/retraction",
+        Reply retraction = ana.post(base + "/milestones/" + training.text("milestoneId") + "/retraction",
                                     Map.of("reason", "recorded on the wrong journey"));
         assertThat(retraction.status()).isEqualTo(200);
 
-        Reply closure = api.post(base + "/closure", Map.of("reason", "REINTEGRATED",
+        Reply closure = ana.post(base + "/closure", Map.of("reason", "REINTEGRATED",
                                                            "closedOn", INTAKE.plusDays(60).toString()));
         assertThat(closure.status()).isEqualTo(200);
         long closedVersion = closure.json().path("version").asLong();
         assertThat(closedVersion).isEqualTo(6);
 
-        Reply read = api.get(base + "/timeline?minVersion=" + closedVersion);
+        Reply read = ana.get(base + "/timeline?minVersion=" + closedVersion);
         assertThat(read.status()).isEqualTo(200);
         JsonNode timeline = read.json();
         assertThat(timeline.path("status").asString()).isEqualTo("CLOSED");

@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.homeward.access.Role;
+import org.homeward.app.support.Api;
 import org.homeward.app.support.Api.Reply;
 import org.homeward.app.support.HttpTest;
 import org.junit.jupiter.api.Test;
@@ -23,12 +25,15 @@ class WholeJourneyTest extends HttpTest {
 
     private String journey;
     private long version;
+    /** who records: a supervisor of the organisation that has the journey */
+    private Api recorder;
 
     @Test
     void timelineTellsTheWholeJourney() {
         String bakery = program("org-harbour", "Bakery apprenticeship", "VOCATIONAL_TRAINING");
         String literacy = program("org-harbour", "Adult literacy", "EDUCATION");
-        journey = openJourney(intake("org-harbour", "cm-lena"));
+        recorder = as(Role.CASE_MANAGER, "cm-lena", "org-harbour");
+        journey = post("/api/v1/journeys", intake("org-harbour", "cm-lena")).text("journeyId");
         String base = "/api/v1/journeys/" + journey;
 
         record("IDENTIFIED_AS_PRESUMED_VICTIM", -5);
@@ -77,13 +82,17 @@ class WholeJourneyTest extends HttpTest {
 
         post(base + "/transfer", Map.of("organisationId", "org-bridge", "caseManagerId", "cm-omar",
                                         "reason", "moved to the partner's region"));
+        assertThat(recorder.post(base + "/follow-ups", Map.of("dueOn", day(129).toString(), "purpose", "OTHER"))
+                           .status()).as("the old case manager has lost the journey").isEqualTo(404);
+        recorder = as(Role.SUPERVISOR, "sv-bridge", "org-bridge");
         post(base + "/assignment", Map.of("caseManagerId", "cm-nadia", "reason", "caseload balancing"));
         post(base + "/closure", Map.of("reason", "REINTEGRATED", "closedOn", day(130).toString()));
         post(base + "/reopening", Map.of("reopenedOn", day(135).toString(), "reason", "new safety concern"));
         String overdue = post(base + "/follow-ups", Map.of("dueOn", day(140).toString(), "purpose", "PHONE_CHECK_IN"))
                 .text("followUpId");
 
-        JsonNode timeline = api.get(base + "/timeline?minVersion=" + version).json();
+        JsonNode timeline = as(Role.CASE_MANAGER, "cm-nadia", "org-bridge")
+                .get(base + "/timeline?minVersion=" + version).json();
 
         assertThat(timeline.path("version").asLong()).isEqualTo(version).isEqualTo(41);
         assertThat(timeline.path("status").asString()).isEqualTo("OPEN");
@@ -162,7 +171,7 @@ class WholeJourneyTest extends HttpTest {
     }
 
     private Reply post(String path, Object body) {
-        Reply reply = api.post(path, body);
+        Reply reply = recorder.post(path, body);
         assertThat(reply.status()).as(path + " answered " + reply.body()).isIn(200, 201);
         if (reply.json().has("version")) {
             version = reply.json().path("version").asLong();
@@ -171,7 +180,8 @@ class WholeJourneyTest extends HttpTest {
     }
 
     private String program(String organisationId, String name, String kind) {
-        return post("/api/v1/programs", Map.of("organisationId", organisationId, "name", name, "kind", kind))
+        return as(Role.ADMINISTRATOR, "admin-" + organisationId, organisationId)
+                .post("/api/v1/programs", Map.of("organisationId", organisationId, "name", name, "kind", kind))
                 .text("programId");
     }
 
@@ -182,7 +192,6 @@ class WholeJourneyTest extends HttpTest {
             body.put("partnerOrganisationId", partner);
         }
         body.put("decidedOn", day(day).toString());
-        body.put("recordedBy", "cm-lena");
         return body;
     }
 

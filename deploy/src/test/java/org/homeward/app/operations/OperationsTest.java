@@ -3,6 +3,7 @@ package org.homeward.app.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.homeward.app.support.SyntheticJourneys.intake;
 
+import org.homeward.access.Role;
 import org.homeward.app.support.Api.Reply;
 import org.homeward.app.support.HttpTest;
 import org.junit.jupiter.api.Test;
@@ -12,8 +13,8 @@ class OperationsTest extends HttpTest {
 
     @Test
     void livenessAndReadinessIncludingTheDatabaseAreUp() {
-        Reply liveness = api.get("/actuator/health/liveness");
-        Reply readiness = api.get("/actuator/health/readiness");
+        Reply liveness = anonymous().get("/actuator/health/liveness");
+        Reply readiness = anonymous().get("/actuator/health/readiness");
 
         assertThat(liveness.status()).isEqualTo(200);
         assertThat(readiness.status()).isEqualTo(200);
@@ -24,7 +25,7 @@ class OperationsTest extends HttpTest {
     void prometheusExposesAxonMetrics() {
         openJourney(intake());
 
-        Reply metrics = api.get("/actuator/prometheus");
+        Reply metrics = as(Role.ADMINISTRATOR, "admin-test", "org-test").get("/actuator/prometheus");
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("commandBus_").contains("eventStore_").contains("hikaricp_connections");
@@ -41,10 +42,10 @@ class OperationsTest extends HttpTest {
     }
 
     @Test
-    void unknownPathIsAProblemNotAStackTrace() {
+    void pathWithoutARuleIsRefusedAsAProblem() {
         Reply reply = api.get("/api/v1/nothing-here");
 
-        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.status()).isEqualTo(403);
         assertThat(reply.contentType()).startsWith("application/problem+json");
     }
 }

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
+import org.homeward.access.Role;
+import org.homeward.app.support.Api;
 import org.homeward.app.support.Api.Reply;
 import org.homeward.app.support.HttpTest;
 import org.junit.jupiter.api.Test;
@@ -23,8 +25,8 @@ class ProgramsTest extends HttpTest {
         String bakery = define("org-programs-a", "Bakery apprenticeship", "VOCATIONAL_TRAINING", 12);
         String literacy = define("org-programs-a", "Adult literacy", "EDUCATION", null);
         define("org-programs-b", "Other organisation's course", "VOCATIONAL_TRAINING", 5);
-        api.post("/api/v1/programs/" + literacy + "/retirement", Map.of("reason", "funding ended"));
-        api.post("/api/v1/programs/" + bakery + "/changes",
+        admin("org-programs-a").post("/api/v1/programs/" + literacy + "/retirement", Map.of("reason", "funding ended"));
+        admin("org-programs-a").post("/api/v1/programs/" + bakery + "/changes",
                  Map.of("name", "Bakery and pastry apprenticeship", "kind", "VOCATIONAL_TRAINING", "capacity", 15));
 
         JsonNode active = eventually("/api/v1/programs?organisationId=org-programs-a",
@@ -42,7 +44,7 @@ class ProgramsTest extends HttpTest {
     void trainingMilestonesNameAnActiveProgramOfTheJourneysOrganisation() {
         String own = define("org-test", "Sewing course", "VOCATIONAL_TRAINING", null);
         String retired = define("org-test", "Closed course", "VOCATIONAL_TRAINING", null);
-        api.post("/api/v1/programs/" + retired + "/retirement", Map.of("reason", "ended"));
+        admin("org-test").post("/api/v1/programs/" + retired + "/retirement", Map.of("reason", "ended"));
         String foreign = define("org-elsewhere", "Their course", "VOCATIONAL_TRAINING", null);
         String journey = openJourney(intake());
         String milestones = "/api/v1/journeys/" + journey + "/milestones";
@@ -71,9 +73,9 @@ class ProgramsTest extends HttpTest {
     @Test
     void retiredProgramCannotBeChanged() {
         String program = define("org-test", "Pilot", "OTHER", null);
-        api.post("/api/v1/programs/" + program + "/retirement", Map.of("reason", "pilot over"));
+        admin("org-test").post("/api/v1/programs/" + program + "/retirement", Map.of("reason", "pilot over"));
 
-        Reply change = api.post("/api/v1/programs/" + program + "/changes",
+        Reply change = admin("org-test").post("/api/v1/programs/" + program + "/changes",
                                 Map.of("name", "Pilot 2", "kind", "OTHER"));
 
         assertThat(change.status()).isEqualTo(409);
@@ -99,9 +101,30 @@ class ProgramsTest extends HttpTest {
         if (capacity != null) {
             body.put("capacity", capacity);
         }
-        Reply reply = api.post("/api/v1/programs", body);
+        Reply reply = admin(organisationId).post("/api/v1/programs", body);
         assertThat(reply.status()).isEqualTo(201);
         return reply.text("programId");
+    }
+
+    @Test
+    void administratorsManageTheirOwnOrganisationsProgramsOnly() {
+        String theirs = define("org-elsewhere", "Their course", "OTHER", null);
+
+        Reply defineForOthers = admin("org-test").post("/api/v1/programs",
+                                                       Map.of("organisationId", "org-elsewhere", "name", "Mine",
+                                                              "kind", "OTHER"));
+        Reply retireOthers = admin("org-test").post("/api/v1/programs/" + theirs + "/retirement",
+                                                    Map.of("reason", "not mine"));
+        Reply byCaseManager = as(Role.CASE_MANAGER, "cm-test", "org-test")
+                .post("/api/v1/programs", Map.of("organisationId", "org-test", "name", "Mine", "kind", "OTHER"));
+
+        assertThat(defineForOthers.status()).isEqualTo(403);
+        assertThat(retireOthers.status()).isEqualTo(404);
+        assertThat(byCaseManager.status()).isEqualTo(403);
+    }
+
+    private Api admin(String organisationId) {
+        return as(Role.ADMINISTRATOR, "admin-" + organisationId, organisationId);
     }
 
     private JsonNode eventually(String path, java.util.function.Predicate<JsonNode> done) {

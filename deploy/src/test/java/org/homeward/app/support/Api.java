@@ -10,15 +10,18 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The application's HTTP API as a client sees it: JSON in, status and JSON out. */
+/** The application's HTTP API as one signed-in client sees it: JSON in, status and JSON out. */
 public final class Api {
 
     private static final JsonMapper json = JsonMapper.builder().build();
-    private final HttpClient client = HttpClient.newHttpClient();
+    private static final HttpClient client = HttpClient.newHttpClient();
     private final String base;
+    private final String token;
 
-    public Api(int port) {
+    /** @param token the bearer token sent with every request; null for none */
+    public Api(int port, String token) {
         this.base = "http://localhost:" + port;
+        this.token = token;
     }
 
     public record Reply(int status, String contentType, String eTag, String body) {
@@ -56,7 +59,16 @@ public final class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    public Reply get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     private Reply send(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),

@@ -1,6 +1,7 @@
 package org.homeward.app.support;
 
 import java.util.Map;
+import org.homeward.access.Role;
 import org.homeward.app.HomewardApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +26,7 @@ public abstract class HttpTest {
     @Autowired
     protected JdbcTemplate jdbc;
 
+    /** A supervisor of {@code org-test}, the organisation of {@link SyntheticJourneys#intake()}. */
     protected Api api;
 
     @DynamicPropertySource
@@ -32,11 +34,26 @@ public abstract class HttpTest {
         String url = TestDatabases.create();
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("homeward.access.local-key-file", TestUsers.KEY_FILE::toString);
     }
 
     @BeforeEach
     void connectClient() {
-        api = new Api(environment.getRequiredProperty("local.server.port", Integer.class));
+        api = as(Role.SUPERVISOR, "sv-test", SyntheticJourneys.ORGANISATION);
+    }
+
+    /** The API as another synthetic member of staff sees it. */
+    protected Api as(Role role, String userId, String organisationId) {
+        return TestUsers.as(port(), role, userId, organisationId);
+    }
+
+    /** The API without signing in. */
+    protected Api anonymous() {
+        return new Api(port(), null);
+    }
+
+    protected int port() {
+        return environment.getRequiredProperty("local.server.port", Integer.class);
     }
 
     protected long storedEvents() {

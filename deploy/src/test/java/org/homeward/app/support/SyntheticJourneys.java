@@ -10,12 +10,13 @@ import java.util.Map;
 public final class SyntheticJourneys {
 
     public static final LocalDate INTAKE = LocalDate.of(2026, 1, 12);
+    public static final String ORGANISATION = "org-test";
 
     private SyntheticJourneys() {
     }
 
     public static Map<String, Object> intake() {
-        return intake("org-test", "cm-test");
+        return intake(ORGANISATION, "cm-test");
     }
 
     public static Map<String, Object> intake(String organisationId, String caseManagerId) {
@@ -26,7 +27,6 @@ public final class SyntheticJourneys {
         body.put("profile", Map.of("ageBand", "FROM_18_TO_24", "gender", "FEMALE", "nationality", "MD",
                                    "formOfExploitation", "SEXUAL"));
         body.put("consentGiven", java.util.List.of("CASE_MANAGEMENT", "PROGRAM_EVALUATION"));
-        body.put("recordedBy", caseManagerId);
         return body;
     }
 

@@ -42,12 +42,12 @@ class CaseloadQueries {
         jdbc.query("""
                    select counted.total, page.*
                    from (select count(*) as total from caseload_journey
-                         where case_manager_id = ? and not closed) counted
+                         where case_manager_id = ? and organisation_id = ? and not closed) counted
                    left join (select journey_id, organisation_id, intake_date, last_milestone_id,
                                   last_milestone_type, last_milestone_on, next_follow_up_id, next_follow_up_due_on,
                                   next_follow_up_purpose, version
                               from caseload_journey
-                              where case_manager_id = ? and not closed
+                              where case_manager_id = ? and organisation_id = ? and not closed
                               order by next_follow_up_due_on nulls last, intake_date, journey_id
                               limit ? offset ?) page on true
                    order by page.next_follow_up_due_on nulls last, page.intake_date, page.journey_id
@@ -58,7 +58,8 @@ class CaseloadQueries {
                            entries.add(entry(rs, today));
                        }
                    },
-                   query.caseManagerId(), query.caseManagerId(), query.size(), (long) query.page() * query.size());
+                   query.caseManagerId(), query.organisationId(), query.caseManagerId(), query.organisationId(),
+                   query.size(), (long) query.page() * query.size());
         return new Caseload(query.caseManagerId(), query.page(), query.size(), total[0], entries);
     }
 

@@ -21,17 +21,22 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A person's journey as case managers read it. Every read is recorded in the audit trail first. */
+/**
+ * A person's journey as case managers read it, and as auditors read it with free text masked. Every read is
+ * recorded in the audit trail first.
+ */
 @RestController
 @RequestMapping("/api/v1/journeys")
 class TimelineController {
 
     private final QueryGateway queries;
     private final AuditReads reads;
+    private final TimelineAccess access;
 
-    TimelineController(QueryGateway queries, AuditReads reads) {
+    TimelineController(QueryGateway queries, AuditReads reads, TimelineAccess access) {
         this.queries = queries;
         this.reads = reads;
+        this.access = access;
     }
 
     /**
@@ -41,30 +46,41 @@ class TimelineController {
      * @param purpose    why the reader reads, kept in the read audit
      */
     @GetMapping("/{journeyId}/timeline")
-    ResponseEntity<Timeline> timeline(@PathVariable UUID journeyId,
+    ResponseEntity<Object> timeline(@PathVariable UUID journeyId,
                                       @RequestParam(defaultValue = "-1") long minVersion,
                                       @RequestParam(required = false) Instant asOf,
                                       @RequestParam(required = false) @Size(max = 200) String purpose,
                                       HttpServletRequest request) {
-        recordRead(request, journeyId, asOf == null ? "timeline" : "timeline as of " + asOf, purpose);
-        Timeline timeline = asOf == null ? ask(new FindTimeline(journeyId, minVersion), Timeline.class)
-                                         : ask(new FindTimelineAsOf(journeyId, asOf), Timeline.class);
-        return ResponseEntity.ok().eTag("\"" + timeline.version() + "\"").body(timeline);
+        Caller caller = recordRead(request, journeyId, asOf == null ? "timeline" : "timeline as of " + asOf,
+                                   purpose);
+        Timeline timeline;
+        if (asOf == null) {
+            timeline = ask(new FindTimeline(journeyId, minVersion), Timeline.class);
+            access.requireMayRead(caller, timeline);
+        } else {
+            access.requireMayRead(caller, journeyId);
+            timeline = ask(new FindTimelineAsOf(journeyId, asOf), Timeline.class);
+        }
+        return ResponseEntity.ok().eTag("\"" + timeline.version() + "\"").body(access.asSeenBy(caller, timeline));
     }
 
     /** Every change to the journey in recording order, with what each correction replaced. */
     @GetMapping("/{journeyId}/history")
-    JourneyHistory history(@PathVariable UUID journeyId,
-                           @RequestParam(required = false) @Size(max = 200) String purpose,
-                           HttpServletRequest request) {
-        recordRead(request, journeyId, "history", purpose);
-        return ask(new FindJourneyHistory(journeyId), JourneyHistory.class);
+    Object history(@PathVariable UUID journeyId,
+                   @RequestParam(required = false) @Size(max = 200) String purpose,
+                   HttpServletRequest request) {
+        Caller caller = recordRead(request, journeyId, "history", purpose);
+        access.requireMayRead(caller, journeyId);
+        return access.asSeenBy(caller, ask(new FindJourneyHistory(journeyId), JourneyHistory.class));
     }
 
-    private void recordRead(HttpServletRequest request, UUID journeyId, String what, String purpose) {
+    /** Records the read, refused ones included, before anything is returned; answers who reads. */
+    private Caller recordRead(HttpServletRequest request, UUID journeyId, String what, String purpose) {
+        Caller caller = (Caller) request.getAttribute(Caller.class.getName());
         String requestId = request.getHeader("X-Request-Id");
-        reads.record((Caller) request.getAttribute(Caller.class.getName()), journeyId, what, purpose,
+        reads.record(caller, journeyId, what, purpose,
                      requestId != null && requestId.matches("[A-Za-z0-9._:-]{1,64}") ? requestId : null);
+        return caller;
     }
 
     private <R> R ask(Object query, Class<R> answer) {

@@ -1,0 +1,113 @@
+package org.homeward.app.access;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.homeward.access.Caller;
+import org.homeward.access.Role;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Every endpoint is denied unless a rule below allows it. Callers authenticate with a bearer token (JWT) from the
+ * configured identity provider, or in local mode from Homeward's own signing key; the token's claims say who
+ * they are (see {@link CallerClaims}). Which journey a caller may see or change is decided further in, by the
+ * side that knows whose journey it is.
+ */
+@Configuration(proxyBeanMethods = false)
+class AccessConfiguration {
+
+    private static final String CASE_MANAGER = Role.CASE_MANAGER.name();
+    private static final String SUPERVISOR = Role.SUPERVISOR.name();
+    private static final String EVALUATOR = Role.EVALUATOR.name();
+    private static final String AUDITOR = Role.AUDITOR.name();
+    private static final String ADMINISTRATOR = Role.ADMINISTRATOR.name();
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, RefusalResponses refusals) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .authorizeHttpRequests(rules -> rules
+                    .requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll()
+                    .requestMatchers(GET, "/actuator/prometheus").hasRole(ADMINISTRATOR)
+                    .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                    .authenticated()
+                    .requestMatchers(GET, "/api/v1/milestone-types", "/api/v1/programs").authenticated()
+                    .requestMatchers(POST, "/api/v1/programs", "/api/v1/programs/**").hasRole(ADMINISTRATOR)
+                    .requestMatchers(POST, "/api/v1/journeys", "/api/v1/journeys/**")
+                    .hasAnyRole(CASE_MANAGER, SUPERVISOR)
+                    .requestMatchers(GET, "/api/v1/journeys/*/timeline", "/api/v1/journeys/*/history")
+                    .hasAnyRole(CASE_MANAGER, SUPERVISOR, AUDITOR)
+                    .requestMatchers(GET, "/api/v1/caseloads/*").hasAnyRole(CASE_MANAGER, SUPERVISOR)
+                    .requestMatchers(GET, "/api/v1/outcomes", "/api/v1/outcomes/**").hasRole(EVALUATOR)
+                    .requestMatchers(POST, "/api/v1/audit/verify").hasAnyRole(AUDITOR, ADMINISTRATOR)
+                    .requestMatchers(GET, "/api/v1/audit/**").hasRole(AUDITOR)
+                    .requestMatchers("/api/v1/admin/**").hasRole(ADMINISTRATOR)
+                    .anyRequest().denyAll())
+            .oauth2ResourceServer(server -> server
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(AccessConfiguration::authentication))
+                    .authenticationEntryPoint(refusals)
+                    .accessDeniedHandler(refusals))
+            .exceptionHandling(errors -> errors.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
+            .addFilterAfter(new CallerOnRequest(), BearerTokenAuthenticationFilter.class);
+        return http.build();
+    }
+
+    /** Local mode: no identity provider configured, so tokens are checked against Homeward's own key. */
+    @Bean
+    @ConditionalOnExpression("'${spring.security.oauth2.resourceserver.jwt.issuer-uri:}"
+                             + "${spring.security.oauth2.resourceserver.jwt.jwk-set-uri:}'.isEmpty()")
+    JwtDecoder localTokens(@Value("${homeward.access.local-key-file:homeward-data/local-signing.key}") Path keyFile) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(LocalSigningKey.loadOrCreate(keyFile).key())
+                                                   .macAlgorithm(MacAlgorithm.HS256)
+                                                   .build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(LocalSigningKey.ISSUER));
+        return decoder;
+    }
+
+    /** A token whose claims name no known role and organisation is authenticated but allowed nothing. */
+    private static AbstractAuthenticationToken authentication(Jwt token) {
+        List<SimpleGrantedAuthority> authorities =
+                CallerClaims.read(token)
+                            .map(caller -> List.of(new SimpleGrantedAuthority("ROLE_" + caller.role().name())))
+                            .orElse(List.of());
+        return new JwtAuthenticationToken(token, authorities, token.getSubject());
+    }
+
+    /** Puts the authenticated {@link Caller} on the request, where both sides' endpoints read it. */
+    private static final class CallerOnRequest extends OncePerRequestFilter {
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken authenticated) {
+                CallerClaims.read(authenticated.getToken())
+                            .ifPresent(caller -> request.setAttribute(Caller.class.getName(), caller));
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.homeward.app.access;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.homeward.access.Caller;
+
+/**
+ * The signing key of local mode: when no identity provider is configured, Homeward signs and checks its own
+ * tokens with a key kept in a file only its owner can read, created on first use. Tokens are issued on the
+ * command line ({@code java -jar homeward.jar token ...}), never over HTTP.
+ */
+public final class LocalSigningKey {
+
+    public static final String ISSUER = "homeward-local";
+    private static final int KEY_BYTES = 32;
+
+    private final SecretKey key;
+
+    private LocalSigningKey(SecretKey key) {
+        this.key = key;
+    }
+
+    public static LocalSigningKey loadOrCreate(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                byte[] secret = new byte[KEY_BYTES];
+                new SecureRandom().nextBytes(secret);
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                Files.write(file, secret);
+                if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                }
+            }
+            byte[] secret = Files.readAllBytes(file);
+            if (secret.length < KEY_BYTES) {
+                throw new IllegalStateException("The local signing key " + file + " is shorter than 256 bits");
+            }
+            return new LocalSigningKey(new SecretKeySpec(secret, "HmacSHA256"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create the local signing key " + file, e);
+        }
+    }
+
+    SecretKey key() {
+        return key;
+    }
+
+    /** A token for one person, valid for {@code lifetime}, carrying the claims {@link CallerClaims} reads. */
+    public String issue(Caller caller, Duration lifetime) {
+        Instant now = Instant.now();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject(caller.userId())
+                .claim(CallerClaims.ROLE, caller.role().name())
+                .claim(CallerClaims.ORGANISATION, caller.organisationId())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(lifetime)))
+                .jwtID(UUID.randomUUID().toString())
+                .build();
+        try {
+            SignedJWT token = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+            token.sign(new MACSigner(key));
+            return token.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot sign a local token", e);
+        }
+    }
+}
