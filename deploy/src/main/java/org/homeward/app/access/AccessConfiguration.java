@@ -53,7 +53,8 @@ class AccessConfiguration {
             .authorizeHttpRequests(rules -> rules
                     .requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll()
                     .requestMatchers(GET, "/actuator/prometheus").hasRole(ADMINISTRATOR)
-                    .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                    .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html",
+                                     "/swagger-ui/**")
                     .authenticated()
                     .requestMatchers(GET, "/api/v1/milestone-types", "/api/v1/programs").authenticated()
                     .requestMatchers(POST, "/api/v1/programs", "/api/v1/programs/**").hasRole(ADMINISTRATOR)

@@ -33,17 +33,22 @@ class TimelineAccess {
     }
 
     /**
-     * Decides on the journey's owner as the timeline knows it now.
+     * Decides on the journey's owner as the timeline knows it now; a journey the timeline does not know (yet) is
+     * visible to auditors only.
      *
-     * @throws JourneyNotVisibleException when the caller may not read it; an unknown journey passes
+     * @throws JourneyNotVisibleException when the caller may not read it
      */
     void requireMayRead(Caller caller, UUID journeyId) {
-        jdbc.query("select organisation_id, case_manager_id from timeline_journey where journey_id = ?",
-                   (rs, row) -> {
-                       requireMayRead(caller, journeyId, rs.getString(1), rs.getString(2));
-                       return true;
-                   },
-                   journeyId);
+        boolean known = !jdbc.query("select organisation_id, case_manager_id from timeline_journey"
+                                    + " where journey_id = ?",
+                                    (rs, row) -> {
+                                        requireMayRead(caller, journeyId, rs.getString(1), rs.getString(2));
+                                        return true;
+                                    },
+                                    journeyId).isEmpty();
+        if (!known && caller.role() != Role.AUDITOR) {
+            throw new JourneyNotVisibleException(journeyId);
+        }
     }
 
     /** Decides on the owner of a timeline just read, which is at least as new as the version the caller awaited. */
