@@ -9,10 +9,12 @@ import java.util.UUID;
  * milestones kept and marked, every earlier version of a corrected milestone listed; the consent in force, who
  * has had the case, follow-ups, the assessment trajectory and every closing and reopening.
  *
- * @param version sequence number of the last event of this journey the timeline reflects
+ * @param person             who the person is, sealed in the read model and opened for readers allowed to see it
+ * @param personalDataErased the person was forgotten: their details and every free text are gone for good
+ * @param version            sequence number of the last event of this journey the timeline reflects
  */
 public record Timeline(UUID journeyId, String organisationId, String caseManagerId, LocalDate intakeDate,
-                       Profile profile, Status status, LocalDate closedOn, ClosureReason closureReason, long version,
+                       Profile profile, PersonalDetails person, boolean personalDataErased, Status status, LocalDate closedOn, ClosureReason closureReason, long version,
                        List<Milestone> milestones, List<Consent> consents, List<FollowUp> followUps,
                        List<Assessment> assessments, List<CaseAssignment> caseHistory,
                        List<StatusChange> statusChanges) {

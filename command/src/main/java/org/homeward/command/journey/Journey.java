@@ -25,6 +25,7 @@ import org.homeward.journey.ConsentGiven;
 import org.homeward.journey.ConsentPurpose;
 import org.homeward.journey.ConsentWithdrawn;
 import org.homeward.journey.CorrectMilestone;
+import org.homeward.journey.ErasePersonalData;
 import org.homeward.journey.FollowUpCompleted;
 import org.homeward.journey.FollowUpMissed;
 import org.homeward.journey.FollowUpScheduled;
@@ -40,6 +41,7 @@ import org.homeward.journey.MilestoneRecorded;
 import org.homeward.journey.MilestoneRetracted;
 import org.homeward.journey.MilestoneType;
 import org.homeward.journey.OpenJourney;
+import org.homeward.journey.PersonalDataErased;
 import org.homeward.journey.RecordMilestone;
 import org.homeward.journey.ReintegrationAssessed;
 import org.homeward.journey.ReintegrationScores;
@@ -78,6 +80,7 @@ public class Journey {
     private final Set<Consent> consentsInForce = new HashSet<>();
     private final Map<UUID, FollowUpState> followUps = new HashMap<>();
     private final Set<UUID> assessments = new HashSet<>();
+    private boolean personalDataErased;
     private long version;
 
     protected Journey() {
@@ -92,8 +95,8 @@ public class Journey {
                                             "sharing with a partner names the partner; record it as its own consent");
         }
         apply(new JourneyOpened(command.journeyId(), command.organisationId(), command.caseManagerId(),
-                                command.intakeDate(), command.profile(), command.consentGiven(),
-                                command.recordedBy()));
+                                command.intakeDate(), command.profile(), command.personalDetails(),
+                                command.consentGiven(), command.recordedBy()));
     }
 
     @CommandHandler
@@ -247,6 +250,17 @@ public class Journey {
         requireOnScale("scores.psychosocial", command.scores().psychosocial());
         apply(new ReintegrationAssessed(journeyId, command.assessmentId(), command.assessedOn(),
                                         command.assessorId(), command.scores(), assessments.isEmpty()));
+        return version;
+    }
+
+    /** Allowed on a closed journey too: the right to be forgotten does not wait for a case to reopen. */
+    @CommandHandler
+    public long handle(ErasePersonalData command) {
+        if (personalDataErased) {
+            throw new PersonalDataErasedException(journeyId);
+        }
+        requireNotInFuture("requestedOn", command.requestedOn(), command.requestedAt());
+        apply(new PersonalDataErased(journeyId, command.requestedOn()));
         return version;
     }
 
@@ -431,6 +445,12 @@ public class Journey {
     @EventSourcingHandler
     void on(FollowUpMissed event, @SequenceNumber long sequenceNumber) {
         followUps.put(event.followUpId(), FollowUpState.DONE);
+        version = sequenceNumber;
+    }
+
+    @EventSourcingHandler
+    void on(PersonalDataErased event, @SequenceNumber long sequenceNumber) {
+        personalDataErased = true;
         version = sequenceNumber;
     }
 

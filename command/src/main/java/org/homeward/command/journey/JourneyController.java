@@ -1,22 +1,24 @@
 package org.homeward.command.journey;
 
-import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Clock;
 import java.util.UUID;
 import org.homeward.command.CommandSender;
 import org.homeward.command.InvalidFieldException;
 import org.homeward.command.Submission;
+import org.homeward.command.privacy.PersonKeys;
 import org.homeward.command.program.ProgramCatalogue;
 import org.homeward.journey.AssessReintegration;
 import org.homeward.journey.AssignCaseManager;
 import org.homeward.journey.CloseJourney;
 import org.homeward.journey.CompleteFollowUp;
 import org.homeward.journey.CorrectMilestone;
+import org.homeward.journey.ErasePersonalData;
 import org.homeward.journey.GiveConsent;
 import org.homeward.journey.MarkFollowUpMissed;
 import org.homeward.journey.MilestoneOutcome;
 import org.homeward.journey.OpenJourney;
+import org.homeward.journey.PersonalDetails;
 import org.homeward.journey.Profile;
 import org.homeward.journey.RecordMilestone;
 import org.homeward.journey.ReintegrationScores;
@@ -45,37 +47,43 @@ class JourneyController {
     private final CommandSender commands;
     private final JourneyAccess access;
     private final ProgramCatalogue programs;
+    private final PersonKeys keys;
     private final Clock clock;
 
-    JourneyController(CommandSender commands, JourneyAccess access, ProgramCatalogue programs, Clock clock) {
+    JourneyController(CommandSender commands, JourneyAccess access, ProgramCatalogue programs, PersonKeys keys,
+                      Clock clock) {
         this.commands = commands;
         this.access = access;
         this.programs = programs;
+        this.keys = keys;
         this.clock = clock;
     }
 
     @PostMapping
-    ResponseEntity<Recorded> open(@Valid @RequestBody JourneyRequests.Open request, Submission submission) {
+    ResponseEntity<Recorded> open(@RequestBody JourneyRequests.Open request, Submission submission) {
         access.requireMayOpen(submission.caller(), request.organisationId(), request.caseManagerId());
         UUID journeyId = submission.newId("journey");
+        keys.create(journeyId);
         JourneyRequests.Profile p = request.profile();
         commands.send(new OpenJourney(journeyId, request.organisationId(), request.caseManagerId(),
                                       request.intakeDate(),
                                       new Profile(p.ageBand(), p.gender(), p.nationality(), p.formOfExploitation()),
-                                      request.consents(), submission.caller().userId(), clock.instant()),
+                                      person(journeyId, request.person()), request.consents(),
+                                      submission.caller().userId(), clock.instant()),
                       submission, request);
         return created(Recorded.journey(journeyId, 0));
     }
 
     @PostMapping("/{journeyId}/milestones")
     ResponseEntity<Recorded> recordMilestone(@PathVariable UUID journeyId,
-                                             @Valid @RequestBody JourneyRequests.Milestone request,
+                                             @RequestBody JourneyRequests.Milestone request,
                                              Submission submission) {
         access.requireMayRecord(submission.caller(), journeyId);
         UUID milestoneId = submission.newId("milestone");
         long version = commands.send(new RecordMilestone(journeyId, milestoneId, request.type(),
-                                                         request.occurredOn(), request.note(),
-                                                         program(request.programId()), outcome(request.outcome()),
+                                                         request.occurredOn(), seal(journeyId, request.note()),
+                                                         program(request.programId()),
+                                                         outcome(journeyId, request.outcome()),
                                                          clock.instant(), submission.expectedVersion()),
                                      submission, request);
         return created(Recorded.milestone(journeyId, milestoneId, version));
@@ -83,13 +91,14 @@ class JourneyController {
 
     @PostMapping("/{journeyId}/milestones/{milestoneId}/corrections")
     ResponseEntity<Recorded> correctMilestone(@PathVariable UUID journeyId, @PathVariable UUID milestoneId,
-                                              @Valid @RequestBody JourneyRequests.Correction request,
+                                              @RequestBody JourneyRequests.Correction request,
                                               Submission submission) {
         access.requireMayRecord(submission.caller(), journeyId);
         long version = commands.send(new CorrectMilestone(journeyId, milestoneId, request.type(),
-                                                          request.occurredOn(), request.note(),
-                                                          program(request.programId()), outcome(request.outcome()),
-                                                          request.reason(), clock.instant(),
+                                                          request.occurredOn(), seal(journeyId, request.note()),
+                                                          program(request.programId()),
+                                                          outcome(journeyId, request.outcome()),
+                                                          seal(journeyId, request.reason()), clock.instant(),
                                                           submission.expectedVersion()),
                                      submission, request);
         return ok(Recorded.milestone(journeyId, milestoneId, version));
@@ -97,30 +106,33 @@ class JourneyController {
 
     @PostMapping("/{journeyId}/milestones/{milestoneId}/retraction")
     ResponseEntity<Recorded> retractMilestone(@PathVariable UUID journeyId, @PathVariable UUID milestoneId,
-                                              @Valid @RequestBody JourneyRequests.Retraction request,
+                                              @RequestBody JourneyRequests.Retraction request,
                                               Submission submission) {
         access.requireMayRecord(submission.caller(), journeyId);
-        long version = commands.send(new RetractMilestone(journeyId, milestoneId, request.reason(),
+        long version = commands.send(new RetractMilestone(journeyId, milestoneId,
+                                                          seal(journeyId, request.reason()),
                                                           submission.expectedVersion()),
                                      submission, request);
         return ok(Recorded.milestone(journeyId, milestoneId, version));
     }
 
     @PostMapping("/{journeyId}/closure")
-    ResponseEntity<Recorded> close(@PathVariable UUID journeyId, @Valid @RequestBody JourneyRequests.Closure request,
+    ResponseEntity<Recorded> close(@PathVariable UUID journeyId, @RequestBody JourneyRequests.Closure request,
                                    Submission submission) {
         access.requireMayRecord(submission.caller(), journeyId);
         long version = commands.send(new CloseJourney(journeyId, request.closedOn(), request.reason(),
-                                                      request.note(), clock.instant(), submission.expectedVersion()),
+                                                      seal(journeyId, request.note()), clock.instant(),
+                                                      submission.expectedVersion()),
                                      submission, request);
         return ok(Recorded.journey(journeyId, version));
     }
 
     @PostMapping("/{journeyId}/reopening")
     ResponseEntity<Recorded> reopen(@PathVariable UUID journeyId,
-                                    @Valid @RequestBody JourneyRequests.Reopening request, Submission submission) {
+                                    @RequestBody JourneyRequests.Reopening request, Submission submission) {
         access.requireMayRecord(submission.caller(), journeyId);
-        long version = commands.send(new ReopenJourney(journeyId, request.reopenedOn(), request.reason(),
+        long version = commands.send(new ReopenJourney(journeyId, request.reopenedOn(),
+                                                       seal(journeyId, request.reason()),
                                                        clock.instant(), submission.expectedVersion()),
                                      submission, request);
         return ok(Recorded.journey(journeyId, version));
@@ -128,7 +140,7 @@ class JourneyController {
 
     @PostMapping("/{journeyId}/consents")
     ResponseEntity<Recorded> giveConsent(@PathVariable UUID journeyId,
-                                         @Valid @RequestBody JourneyRequests.Consent request, Submission submission) {
+                                         @RequestBody JourneyRequests.Consent request, Submission submission) {
         access.requireMayRecord(submission.caller(), journeyId);
         long version = commands.send(new GiveConsent(journeyId, request.purpose(), request.partnerOrganisationId(),
                                                      request.decidedOn(), submission.caller().userId(), clock.instant(),
@@ -139,7 +151,7 @@ class JourneyController {
 
     @PostMapping("/{journeyId}/consent-withdrawals")
     ResponseEntity<Recorded> withdrawConsent(@PathVariable UUID journeyId,
-                                             @Valid @RequestBody JourneyRequests.Consent request,
+                                             @RequestBody JourneyRequests.Consent request,
                                              Submission submission) {
         access.requireMayRecord(submission.caller(), journeyId);
         long version = commands.send(new WithdrawConsent(journeyId, request.purpose(),
@@ -152,9 +164,10 @@ class JourneyController {
 
     @PostMapping("/{journeyId}/assignment")
     ResponseEntity<Recorded> assign(@PathVariable UUID journeyId,
-                                    @Valid @RequestBody JourneyRequests.Assignment request, Submission submission) {
+                                    @RequestBody JourneyRequests.Assignment request, Submission submission) {
         access.requireMayRecord(submission.caller(), journeyId);
-        long version = commands.send(new AssignCaseManager(journeyId, request.caseManagerId(), request.reason(),
+        long version = commands.send(new AssignCaseManager(journeyId, request.caseManagerId(),
+                                                           seal(journeyId, request.reason()),
                                                            submission.expectedVersion()),
                                      submission, request);
         return ok(Recorded.journey(journeyId, version));
@@ -162,10 +175,10 @@ class JourneyController {
 
     @PostMapping("/{journeyId}/transfer")
     ResponseEntity<Recorded> transfer(@PathVariable UUID journeyId,
-                                      @Valid @RequestBody JourneyRequests.Transfer request, Submission submission) {
+                                      @RequestBody JourneyRequests.Transfer request, Submission submission) {
         access.requireMayRecord(submission.caller(), journeyId);
         long version = commands.send(new TransferJourney(journeyId, request.organisationId(),
-                                                         request.caseManagerId(), request.reason(),
+                                                         request.caseManagerId(), seal(journeyId, request.reason()),
                                                          submission.expectedVersion()),
                                      submission, request);
         return ok(Recorded.journey(journeyId, version));
@@ -173,7 +186,7 @@ class JourneyController {
 
     @PostMapping("/{journeyId}/follow-ups")
     ResponseEntity<Recorded> scheduleFollowUp(@PathVariable UUID journeyId,
-                                              @Valid @RequestBody JourneyRequests.FollowUp request,
+                                              @RequestBody JourneyRequests.FollowUp request,
                                               Submission submission) {
         access.requireMayRecord(submission.caller(), journeyId);
         UUID followUpId = submission.newId("follow-up");
@@ -185,11 +198,11 @@ class JourneyController {
 
     @PostMapping("/{journeyId}/follow-ups/{followUpId}/completion")
     ResponseEntity<Recorded> completeFollowUp(@PathVariable UUID journeyId, @PathVariable UUID followUpId,
-                                              @Valid @RequestBody JourneyRequests.FollowUpCompletion request,
+                                              @RequestBody JourneyRequests.FollowUpCompletion request,
                                               Submission submission) {
         access.requireMayRecord(submission.caller(), journeyId);
         long version = commands.send(new CompleteFollowUp(journeyId, followUpId, request.completedOn(),
-                                                          request.note(), clock.instant(),
+                                                          seal(journeyId, request.note()), clock.instant(),
                                                           submission.expectedVersion()),
                                      submission, request);
         return ok(Recorded.followUp(journeyId, followUpId, version));
@@ -197,10 +210,11 @@ class JourneyController {
 
     @PostMapping("/{journeyId}/follow-ups/{followUpId}/missed")
     ResponseEntity<Recorded> markFollowUpMissed(@PathVariable UUID journeyId, @PathVariable UUID followUpId,
-                                                @Valid @RequestBody JourneyRequests.FollowUpMissed request,
+                                                @RequestBody JourneyRequests.FollowUpMissed request,
                                                 Submission submission) {
         access.requireMayRecord(submission.caller(), journeyId);
-        long version = commands.send(new MarkFollowUpMissed(journeyId, followUpId, request.reason(),
+        long version = commands.send(new MarkFollowUpMissed(journeyId, followUpId,
+                                                            seal(journeyId, request.reason()),
                                                             submission.expectedVersion()),
                                      submission, request);
         return ok(Recorded.followUp(journeyId, followUpId, version));
@@ -208,7 +222,7 @@ class JourneyController {
 
     @PostMapping("/{journeyId}/assessments")
     ResponseEntity<Recorded> assess(@PathVariable UUID journeyId,
-                                    @Valid @RequestBody JourneyRequests.Assessment request, Submission submission) {
+                                    @RequestBody JourneyRequests.Assessment request, Submission submission) {
         access.requireMayRecord(submission.caller(), journeyId);
         UUID assessmentId = submission.newId("assessment");
         JourneyRequests.Scores s = request.scores();
@@ -221,6 +235,16 @@ class JourneyController {
         return created(Recorded.assessment(journeyId, assessmentId, version));
     }
 
+    /** The person asked to be forgotten; supervisors only. */
+    @PostMapping("/{journeyId}/erasure")
+    ResponseEntity<Recorded> erase(@PathVariable UUID journeyId, @RequestBody JourneyRequests.Erasure request,
+                                   Submission submission) {
+        access.requireMayRecord(submission.caller(), journeyId);
+        long version = commands.send(new ErasePersonalData(journeyId, request.requestedOn(), clock.instant()),
+                                     submission, request);
+        return ok(Recorded.journey(journeyId, version));
+    }
+
     private ProgramStanding program(UUID programId) {
         if (programId == null) {
             return null;
@@ -229,10 +253,24 @@ class JourneyController {
                        .orElseThrow(() -> new InvalidFieldException("programId", "names no known program"));
     }
 
-    private static MilestoneOutcome outcome(JourneyRequests.Outcome outcome) {
+    private MilestoneOutcome outcome(UUID journeyId, JourneyRequests.Outcome outcome) {
         return outcome == null ? null
                                : new MilestoneOutcome(outcome.employmentSector(), outcome.regularIncome(),
-                                                      outcome.dropOutReason());
+                                                      seal(journeyId, outcome.dropOutReason()));
+    }
+
+    private String seal(UUID journeyId, String text) {
+        return keys.seal(journeyId, text);
+    }
+
+    private PersonalDetails person(UUID journeyId, JourneyRequests.Person person) {
+        if (person == null) {
+            return null;
+        }
+        return new PersonalDetails(seal(journeyId, person.fullName()), seal(journeyId, person.phone()),
+                                   seal(journeyId, person.email()),
+                                   seal(journeyId, person.dateOfBirth() == null ? null
+                                                                               : person.dateOfBirth().toString()));
     }
 
     private static ResponseEntity<Recorded> created(Recorded recorded) {

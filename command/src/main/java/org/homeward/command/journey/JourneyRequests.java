@@ -17,7 +17,10 @@ import org.homeward.journey.Profile.AgeBand;
 import org.homeward.journey.Profile.FormOfExploitation;
 import org.homeward.journey.Profile.Gender;
 
-/** Request bodies of the journey endpoints, with the limits every client is held to. */
+/**
+ * Request bodies of the journey endpoints, with the limits every client is held to. Free text and personal
+ * details are sealed by the controller before they go anywhere; records that carry them do not print them.
+ */
 final class JourneyRequests {
 
     /** Ids of organisations and staff come from the identity provider; they are codes, never names. */
@@ -33,10 +36,23 @@ final class JourneyRequests {
                 @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String caseManagerId,
                 @NotNull LocalDate intakeDate,
                 @NotNull @Valid Profile profile,
+                @Valid Person person,
                 Set<@NotNull ConsentPurpose> consentGiven) {
 
         Set<ConsentPurpose> consents() {
             return consentGiven == null ? Set.of() : consentGiven;
+        }
+    }
+
+    /** Who the person is; sealed under their own key before it enters any event. */
+    record Person(@Size(max = 200) String fullName,
+                  @Size(max = 50) String phone,
+                  @Size(max = 200) String email,
+                  LocalDate dateOfBirth) {
+
+        @Override
+        public String toString() {
+            return "Person[...]";
         }
     }
 
@@ -55,11 +71,21 @@ final class JourneyRequests {
                      @Size(max = NOTE_LIMIT) String note,
                      UUID programId,
                      @Valid Outcome outcome) {
+
+        @Override
+        public String toString() {
+            return "Milestone[...]";
+        }
     }
 
     record Outcome(EmploymentSector employmentSector,
                    Boolean regularIncome,
                    @Size(max = REASON_LIMIT) String dropOutReason) {
+
+        @Override
+        public String toString() {
+            return "Outcome[...]";
+        }
     }
 
     record Correction(@NotNull MilestoneType type,
@@ -68,18 +94,38 @@ final class JourneyRequests {
                       UUID programId,
                       @Valid Outcome outcome,
                       @NotBlank @Size(max = REASON_LIMIT) String reason) {
+
+        @Override
+        public String toString() {
+            return "Correction[...]";
+        }
     }
 
     record Retraction(@NotBlank @Size(max = REASON_LIMIT) String reason) {
+
+        @Override
+        public String toString() {
+            return "Retraction[...]";
+        }
     }
 
     record Closure(@NotNull ClosureReason reason,
                    @NotNull LocalDate closedOn,
                    @Size(max = NOTE_LIMIT) String note) {
+
+        @Override
+        public String toString() {
+            return "Closure[...]";
+        }
     }
 
     record Reopening(@NotNull LocalDate reopenedOn,
                      @NotBlank @Size(max = REASON_LIMIT) String reason) {
+
+        @Override
+        public String toString() {
+            return "Reopening[...]";
+        }
     }
 
     /** @param decidedOn the day the person gave or withdrew the consent */
@@ -90,11 +136,21 @@ final class JourneyRequests {
 
     record Assignment(@NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String caseManagerId,
                       @NotBlank @Size(max = REASON_LIMIT) String reason) {
+
+        @Override
+        public String toString() {
+            return "Assignment[...]";
+        }
     }
 
     record Transfer(@NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String organisationId,
                     @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String caseManagerId,
                     @NotBlank @Size(max = REASON_LIMIT) String reason) {
+
+        @Override
+        public String toString() {
+            return "Transfer[...]";
+        }
     }
 
     record FollowUp(@NotNull LocalDate dueOn,
@@ -103,14 +159,27 @@ final class JourneyRequests {
 
     record FollowUpCompletion(@NotNull LocalDate completedOn,
                               @Size(max = NOTE_LIMIT) String note) {
+
+        @Override
+        public String toString() {
+            return "FollowUpCompletion[...]";
+        }
     }
 
     record FollowUpMissed(@NotBlank @Size(max = REASON_LIMIT) String reason) {
+
+        @Override
+        public String toString() {
+            return "FollowUpMissed[...]";
+        }
     }
 
     record Assessment(@NotNull LocalDate assessedOn,
                       @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String assessorId,
                       @NotNull @Valid Scores scores) {
+    }
+
+    record Erasure(@NotNull LocalDate requestedOn) {
     }
 
     /** Each dimension 1 (very low) to 5 (very high); see {@link org.homeward.journey.ReintegrationScores}. */

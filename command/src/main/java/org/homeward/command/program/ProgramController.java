@@ -1,6 +1,5 @@
 package org.homeward.command.program;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -52,7 +51,7 @@ class ProgramController {
     }
 
     @PostMapping
-    ResponseEntity<Defined> define(@Valid @RequestBody Definition request, Submission submission) {
+    ResponseEntity<Defined> define(@RequestBody Definition request, Submission submission) {
         if (!request.organisationId().equals(submission.caller().organisationId())) {
             throw new NotPermittedException("Programs are defined for one's own organisation");
         }
@@ -65,7 +64,7 @@ class ProgramController {
     }
 
     @PostMapping("/{programId}/changes")
-    ResponseEntity<Void> change(@PathVariable UUID programId, @Valid @RequestBody Change request,
+    ResponseEntity<Void> change(@PathVariable UUID programId, @RequestBody Change request,
                                 Submission submission) {
         requireOwnProgram(submission, programId);
         commands.send(new UpdateProgram(programId, request.name(), request.kind(), request.capacity()), submission,
@@ -74,7 +73,7 @@ class ProgramController {
     }
 
     @PostMapping("/{programId}/retirement")
-    ResponseEntity<Void> retire(@PathVariable UUID programId, @Valid @RequestBody Retirement request,
+    ResponseEntity<Void> retire(@PathVariable UUID programId, @RequestBody Retirement request,
                                 Submission submission) {
         requireOwnProgram(submission, programId);
         commands.send(new RetireProgram(programId, request.reason()), submission, request);

@@ -86,7 +86,7 @@ class JourneyTest {
     // ---- events the tests start from -------------------------------------------------------------------------
 
     private JourneyOpened opened() {
-        return new JourneyOpened(journeyId, "org-a", "cm-1", INTAKE, PROFILE, CONSENT_AT_INTAKE, "staff-1");
+        return new JourneyOpened(journeyId, "org-a", "cm-1", INTAKE, PROFILE, null, CONSENT_AT_INTAKE, "staff-1");
     }
 
     private MilestoneRecorded shelterEntered() {
@@ -129,7 +129,7 @@ class JourneyTest {
     // ---- commands ---------------------------------------------------------------------------------------------
 
     private OpenJourney open(LocalDate intakeDate, Set<ConsentPurpose> consentGiven) {
-        return new OpenJourney(journeyId, "org-a", "cm-1", intakeDate, PROFILE, consentGiven, "staff-1", NOW);
+        return new OpenJourney(journeyId, "org-a", "cm-1", intakeDate, PROFILE, null, consentGiven, "staff-1", NOW);
     }
 
     private RecordMilestone record(MilestoneType type, LocalDate occurredOn) {

@@ -58,6 +58,7 @@ class AccessConfiguration {
                     .authenticated()
                     .requestMatchers(GET, "/api/v1/milestone-types", "/api/v1/programs").authenticated()
                     .requestMatchers(POST, "/api/v1/programs", "/api/v1/programs/**").hasRole(ADMINISTRATOR)
+                    .requestMatchers(POST, "/api/v1/journeys/*/erasure").hasRole(SUPERVISOR)
                     .requestMatchers(POST, "/api/v1/journeys", "/api/v1/journeys/**")
                     .hasAnyRole(CASE_MANAGER, SUPERVISOR)
                     .requestMatchers(GET, "/api/v1/journeys/*/timeline", "/api/v1/journeys/*/history")

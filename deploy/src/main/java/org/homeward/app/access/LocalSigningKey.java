@@ -6,12 +6,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -19,6 +14,7 @@ import java.util.UUID;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.homeward.access.Caller;
+import org.homeward.app.privacy.KeyFiles;
 
 /**
  * The signing key of local mode: when no identity provider is configured, Homeward signs and checks its own
@@ -37,24 +33,7 @@ public final class LocalSigningKey {
     }
 
     public static LocalSigningKey loadOrCreate(Path file) {
-        try {
-            if (!Files.exists(file)) {
-                byte[] secret = new byte[KEY_BYTES];
-                new SecureRandom().nextBytes(secret);
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                Files.write(file, secret);
-                if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                }
-            }
-            byte[] secret = Files.readAllBytes(file);
-            if (secret.length < KEY_BYTES) {
-                throw new IllegalStateException("The local signing key " + file + " is shorter than 256 bits");
-            }
-            return new LocalSigningKey(new SecretKeySpec(secret, "HmacSHA256"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the local signing key " + file, e);
-        }
+        return new LocalSigningKey(new SecretKeySpec(KeyFiles.readOrCreate(file, KEY_BYTES), "HmacSHA256"));
     }
 
     SecretKey key() {

@@ -13,6 +13,7 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.homeward.access.Caller;
 import org.homeward.command.IdempotencyKeyReusedException;
 import org.homeward.command.InvalidFieldException;
+import org.homeward.command.InvalidRequestException;
 import org.homeward.command.RuleException;
 import org.homeward.command.journey.NotVisibleException;
 import org.homeward.command.journey.UnknownFollowUpException;
@@ -101,6 +102,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         String field = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
                                                                                     : ex.getPropertyName();
         return badRequest(List.of(new FieldProblem(field, expected(ex.getRequiredType()))));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException ex) {
+        return respond(problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request has invalid fields",
+                               ex.problems().stream()
+                                 .map(problem -> new FieldProblem(problem.field(), problem.reason())).toList()));
     }
 
     @ExceptionHandler

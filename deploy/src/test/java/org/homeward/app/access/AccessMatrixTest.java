@@ -43,6 +43,7 @@ class AccessMatrixTest extends HttpTest {
                                    "assessments")) {
             RULES.put("POST /api/v1/journeys/{journeyId}/" + path, RECORDERS);
         }
+        RULES.put("POST /api/v1/journeys/{journeyId}/erasure", EnumSet.of(Role.SUPERVISOR));
         RULES.put("GET /api/v1/journeys/{journeyId}/timeline", EnumSet.of(Role.CASE_MANAGER, Role.SUPERVISOR,
                                                                           Role.AUDITOR));
         RULES.put("GET /api/v1/journeys/{journeyId}/history", EnumSet.of(Role.CASE_MANAGER, Role.SUPERVISOR,

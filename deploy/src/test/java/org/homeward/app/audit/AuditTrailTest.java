@@ -101,6 +101,7 @@ class AuditTrailTest extends HttpTest {
                  Map.of("type", "SHELTER_ENTERED", "occurredOn", INTAKE.plusDays(2).toString(),
                         "note", "corrected account", "reason", "date was wrong"));
         String base = "/api/v1/journeys/" + journey + "/timeline?asOf=";
+        JsonNode today = api.get("/api/v1/journeys/" + journey + "/timeline?minVersion=2").json();
 
         JsonNode wednesday = api.get(base + "2026-03-04T00:00:00Z").json();
         JsonNode saturday = api.get(base + "2026-03-07T00:00:00Z").json();
@@ -119,7 +120,6 @@ class AuditTrailTest extends HttpTest {
                 .isEqualTo(INTAKE.plusDays(2).toString());
         assertThat(saturday.path("milestones").get(0).path("revisions")).hasSize(2);
         assertThat(beforeIntake.status()).isEqualTo(404);
-        JsonNode today = api.get("/api/v1/journeys/" + journey + "/timeline?minVersion=2").json();
         assertThat(saturday.path("milestones")).isEqualTo(today.path("milestones"));
     }
 

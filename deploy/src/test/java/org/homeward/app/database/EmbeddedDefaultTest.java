@@ -60,7 +60,8 @@ class EmbeddedDefaultTest {
         // as command-line arguments, which outrank application.yml (builder properties would not)
         return new SpringApplicationBuilder(HomewardApplication.class)
                 .run("--server.port=0", "--homeward.embedded-database.directory=" + dataDirectory,
-                     "--homeward.access.local-key-file=" + TestUsers.KEY_FILE);
+                     "--homeward.access.local-key-file=" + TestUsers.KEY_FILE,
+                     "--homeward.privacy.master-key-file=" + dataDirectory.resolve("master.key"));
     }
 
     private static Api api(ConfigurableApplicationContext context) {

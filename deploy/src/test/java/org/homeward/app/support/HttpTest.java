@@ -35,6 +35,7 @@ public abstract class HttpTest {
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("homeward.access.local-key-file", TestUsers.KEY_FILE::toString);
+        registry.add("homeward.privacy.master-key-file", TestUsers.MASTER_KEY_FILE::toString);
     }
 
     @BeforeEach

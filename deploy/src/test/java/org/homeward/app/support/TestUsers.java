@@ -13,6 +13,7 @@ import org.homeward.app.access.LocalSigningKey;
 public final class TestUsers {
 
     public static final Path KEY_FILE = Path.of("target", "test-signing.key").toAbsolutePath();
+    public static final Path MASTER_KEY_FILE = Path.of("target", "test-master.key").toAbsolutePath();
     private static final LocalSigningKey KEY = LocalSigningKey.loadOrCreate(KEY_FILE);
 
     private TestUsers() {

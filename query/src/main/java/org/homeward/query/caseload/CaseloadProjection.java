@@ -18,6 +18,7 @@ import org.homeward.journey.JourneyTransferred;
 import org.homeward.journey.MilestoneCorrected;
 import org.homeward.journey.MilestoneRecorded;
 import org.homeward.journey.MilestoneRetracted;
+import org.homeward.journey.PersonalDataErased;
 import org.homeward.journey.ReintegrationAssessed;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -155,6 +156,11 @@ class CaseloadProjection {
 
     @EventHandler
     void on(ReintegrationAssessed event, @SequenceNumber long version) {
+        advance(event.journeyId(), version);
+    }
+
+    @EventHandler
+    void on(PersonalDataErased event, @SequenceNumber long version) {
         advance(event.journeyId(), version);
     }
 

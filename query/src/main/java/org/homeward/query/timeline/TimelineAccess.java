@@ -1,10 +1,16 @@
 package org.homeward.query.timeline;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import javax.crypto.SecretKey;
 import org.homeward.access.Caller;
 import org.homeward.access.Role;
 import org.homeward.journey.Timeline;
+import org.homeward.privacy.Sealed;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -13,8 +19,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Who may read a journey: its case manager, the supervisors of its organisation, and auditors, who see it with
- * every free-text field masked. Decided on the journey as the timeline knows it now, so a transfer moves the
- * journey out of the old case manager's reach as soon as the timeline has applied it.
+ * every free-text field and personal detail masked. For the others, personal data sealed under the person's key
+ * is opened at read time; after erasure the key is gone and it reads "[erased]". Decided on the journey as the
+ * timeline knows it now, so a transfer moves the journey out of the old case manager's reach as soon as the
+ * timeline has applied it.
  */
 @Component
 class TimelineAccess {
@@ -26,10 +34,12 @@ class TimelineAccess {
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final byte[] masterKey;
 
-    TimelineAccess(JdbcTemplate jdbc, JsonMapper json) {
+    TimelineAccess(JdbcTemplate jdbc, JsonMapper json, @Qualifier("masterKey") SecretKey masterKey) {
         this.jdbc = jdbc;
         this.json = json;
+        this.masterKey = masterKey.getEncoded();
     }
 
     /**
@@ -66,28 +76,51 @@ class TimelineAccess {
         }
     }
 
-    /** The answer as this caller may see it. */
-    Object asSeenBy(Caller caller, Object answer) {
-        if (caller.role() != Role.AUDITOR) {
-            return answer;
+    /**
+     * An answer holding personal data. Serialised as its body; printed as nothing, because frameworks log the
+     * values they write at debug level.
+     */
+    record PersonalAnswer(@JsonValue JsonNode body) {
+
+        @Override
+        public String toString() {
+            return "PersonalAnswer[...]";
         }
-        JsonNode tree = json.valueToTree(answer);
-        mask(tree);
-        return tree;
     }
 
-    private static void mask(JsonNode node) {
+    /** The answer about one journey as this caller may see it. */
+    PersonalAnswer asSeenBy(Caller caller, UUID journeyId, Object answer) {
+        JsonNode tree = json.valueToTree(answer);
+        if (caller.role() == Role.AUDITOR) {
+            rewrite(tree, (field, text) -> FREE_TEXT.contains(field) || Sealed.isSealed(text) ? MASK : text);
+        } else {
+            byte[] key = personKey(journeyId);
+            rewrite(tree, (field, text) -> !Sealed.isSealed(text) ? text
+                    : key == null ? TimelineProjection.ERASED : new Sealed(text).openText(key, journeyId));
+        }
+        return new PersonalAnswer(tree);
+    }
+
+    /** The person's key, or null once their data is erased. */
+    private byte[] personKey(UUID journeyId) {
+        return jdbc.query("select sealed_key from person_key where journey_id = ?", (rs, row) -> rs.getString(1),
+                          journeyId).stream().filter(Objects::nonNull).findFirst()
+                   .map(sealedKey -> new Sealed(sealedKey).open(masterKey, journeyId)).orElse(null);
+    }
+
+    /** Replaces every text value of the tree by what {@code change} makes of it, given its field name. */
+    private static void rewrite(JsonNode node, BiFunction<String, String, String> change) {
         if (node instanceof ObjectNode object) {
             for (String field : Set.copyOf(object.propertyNames())) {
                 JsonNode value = object.get(field);
-                if (FREE_TEXT.contains(field) && value.isString()) {
-                    object.put(field, MASK);
+                if (value.isString()) {
+                    object.put(field, change.apply(field, value.asString()));
                 } else {
-                    mask(value);
+                    rewrite(value, change);
                 }
             }
         } else if (node.isArray()) {
-            node.forEach(TimelineAccess::mask);
+            node.forEach(element -> rewrite(element, change));
         }
     }
 }

@@ -46,7 +46,7 @@ class TimelineController {
      * @param purpose    why the reader reads, kept in the read audit
      */
     @GetMapping("/{journeyId}/timeline")
-    ResponseEntity<Object> timeline(@PathVariable UUID journeyId,
+    ResponseEntity<TimelineAccess.PersonalAnswer> timeline(@PathVariable UUID journeyId,
                                       @RequestParam(defaultValue = "-1") long minVersion,
                                       @RequestParam(required = false) Instant asOf,
                                       @RequestParam(required = false) @Size(max = 200) String purpose,
@@ -61,17 +61,18 @@ class TimelineController {
             access.requireMayRead(caller, journeyId);
             timeline = ask(new FindTimelineAsOf(journeyId, asOf), Timeline.class);
         }
-        return ResponseEntity.ok().eTag("\"" + timeline.version() + "\"").body(access.asSeenBy(caller, timeline));
+        return ResponseEntity.ok().eTag("\"" + timeline.version() + "\"").body(access.asSeenBy(caller, journeyId, timeline));
     }
 
     /** Every change to the journey in recording order, with what each correction replaced. */
     @GetMapping("/{journeyId}/history")
-    Object history(@PathVariable UUID journeyId,
+    TimelineAccess.PersonalAnswer history(@PathVariable UUID journeyId,
                    @RequestParam(required = false) @Size(max = 200) String purpose,
                    HttpServletRequest request) {
         Caller caller = recordRead(request, journeyId, "history", purpose);
         access.requireMayRead(caller, journeyId);
-        return access.asSeenBy(caller, ask(new FindJourneyHistory(journeyId), JourneyHistory.class));
+        return access.asSeenBy(caller, journeyId,
+                               ask(new FindJourneyHistory(journeyId), JourneyHistory.class));
     }
 
     /** Records the read, refused ones included, before anything is returned; answers who reads. */

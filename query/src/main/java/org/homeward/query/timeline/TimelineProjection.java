@@ -22,6 +22,8 @@ import org.homeward.journey.MilestoneOutcome;
 import org.homeward.journey.MilestoneRecorded;
 import org.homeward.journey.MilestoneRetracted;
 import org.homeward.journey.MilestoneType;
+import org.homeward.journey.PersonalDataErased;
+import org.homeward.journey.PersonalDetails;
 import org.homeward.journey.ReintegrationAssessed;
 import org.homeward.journey.Timeline;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,6 +41,8 @@ class TimelineProjection {
     static final String NAME = "timeline";
     /** Stands for "no partner" in the consent key. */
     static final String NO_PARTNER = "";
+    static final String ERASED = "[erased]";
+    private static final PersonalDetails NO_DETAILS = new PersonalDetails(null, null, null, null);
 
     private final JdbcTemplate jdbc;
 
@@ -48,15 +52,18 @@ class TimelineProjection {
 
     @EventHandler
     void on(JourneyOpened event, @SequenceNumber long version) {
+        PersonalDetails person = event.personalDetails() == null ? NO_DETAILS : event.personalDetails();
         int inserted = jdbc.update("""
                     insert into timeline_journey (journey_id, organisation_id, case_manager_id, intake_date, age_band,
-                        gender, nationality, form_of_exploitation, status, version)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        gender, nationality, form_of_exploitation, full_name, phone, email, date_of_birth, status,
+                        version)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     on conflict (journey_id) do nothing
                     """,
                     event.journeyId(), event.organisationId(), event.caseManagerId(), event.intakeDate(),
                     event.profile().ageBand().name(), event.profile().gender().name(),
                     event.profile().nationality(), event.profile().formOfExploitation().name(),
+                    person.fullName(), person.phone(), person.email(), person.dateOfBirth(),
                     Timeline.Status.OPEN.name(), version);
         if (inserted == 1) {
             addAssignment(event.journeyId(), version, Timeline.AssignmentKind.INTAKE, event.organisationId(),
@@ -225,6 +232,34 @@ class TimelineProjection {
                         event.journeyId(), event.assessmentId(), version, event.assessedOn(), event.assessorId(),
                         event.scores().economic(), event.scores().social(), event.scores().psychosocial(),
                         event.baseline());
+        }
+    }
+
+    /** Purges everything written about the person; what happened, and when, stays. */
+    @EventHandler
+    void on(PersonalDataErased event, @SequenceNumber long version) {
+        if (advance(event.journeyId(), version)) {
+            UUID journeyId = event.journeyId();
+            jdbc.update("""
+                        update timeline_journey set full_name = null, phone = null, email = null,
+                            date_of_birth = null, personal_data_erased = true
+                        where journey_id = ?
+                        """, journeyId);
+            jdbc.update("""
+                        update timeline_milestone set note = null, retraction_reason = case when retracted
+                            then ? end, drop_out_reason = null where journey_id = ?
+                        """, ERASED, journeyId);
+            jdbc.update("""
+                        update timeline_milestone_revision set note = null, drop_out_reason = null,
+                            correction_reason = case when correction_reason is not null then ? end
+                        where journey_id = ?
+                        """, ERASED, journeyId);
+            jdbc.update("update timeline_follow_up set note = null, missed_reason = null where journey_id = ?",
+                        journeyId);
+            jdbc.update("update timeline_case_assignment set reason = null where journey_id = ?", journeyId);
+            jdbc.update("update timeline_status_change set reason = ? where journey_id = ? and status = ?",
+                        ERASED, journeyId, Timeline.Status.OPEN.name());
+            jdbc.update("update timeline_status_change set note = null where journey_id = ?", journeyId);
         }
     }
 

@@ -20,6 +20,7 @@ import org.homeward.journey.FindTimeline;
 import org.homeward.journey.FollowUpPurpose;
 import org.homeward.journey.MilestoneOutcome;
 import org.homeward.journey.MilestoneType;
+import org.homeward.journey.PersonalDetails;
 import org.homeward.journey.Profile;
 import org.homeward.journey.ReintegrationScores;
 import org.homeward.journey.Timeline;
@@ -151,6 +152,9 @@ class TimelineQueries {
                                       rs.getString("case_manager_id"),
                                       rs.getObject("intake_date", LocalDate.class),
                                       profile(rs),
+                                      new PersonalDetails(rs.getString("full_name"), rs.getString("phone"),
+                                                          rs.getString("email"), rs.getString("date_of_birth")),
+                                      rs.getBoolean("personal_data_erased"),
                                       Timeline.Status.valueOf(rs.getString("status")),
                                       rs.getObject("closed_on", LocalDate.class),
                                       closureReason == null ? null : ClosureReason.valueOf(closureReason),
