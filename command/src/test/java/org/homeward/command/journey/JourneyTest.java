@@ -25,6 +25,7 @@ import org.homeward.journey.FollowUpMissed;
 import org.homeward.journey.FollowUpPurpose;
 import org.homeward.journey.FollowUpScheduled;
 import org.homeward.journey.GiveConsent;
+import org.homeward.journey.ErasePersonalData;
 import org.homeward.journey.JourneyClosed;
 import org.homeward.journey.JourneyOpened;
 import org.homeward.journey.JourneyReopened;
@@ -37,6 +38,7 @@ import org.homeward.journey.MilestoneRecorded;
 import org.homeward.journey.MilestoneRetracted;
 import org.homeward.journey.MilestoneType;
 import org.homeward.journey.OpenJourney;
+import org.homeward.journey.PersonalDataErased;
 import org.homeward.journey.Profile;
 import org.homeward.journey.RecordMilestone;
 import org.homeward.journey.ReintegrationAssessed;
@@ -1140,6 +1142,31 @@ class JourneyTest {
         fixture.given(opened(), closed())
                .when(assess(assessmentId, TODAY, SCORES))
                .expectException(JourneyClosedException.class)
+               .expectNoEvents();
+    }
+
+    // ---- erasure ----------------------------------------------------------------------------------------------
+
+    @Test
+    void erasesPersonalDataEvenOfAClosedJourney() {
+        fixture.given(opened(), closed())
+               .when(new ErasePersonalData(journeyId, TODAY, NOW))
+               .expectEvents(new PersonalDataErased(journeyId, TODAY));
+    }
+
+    @Test
+    void personalDataIsErasedOnce() {
+        fixture.given(opened(), new PersonalDataErased(journeyId, TODAY))
+               .when(new ErasePersonalData(journeyId, TODAY, NOW))
+               .expectException(PersonalDataErasedException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotDateAnErasureRequestInTheFuture() {
+        fixture.given(opened())
+               .when(new ErasePersonalData(journeyId, TODAY.plusDays(2), NOW))
+               .expectException(DateInFutureException.class)
                .expectNoEvents();
     }
 }
