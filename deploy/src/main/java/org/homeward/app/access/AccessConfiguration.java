@@ -82,7 +82,7 @@ class AccessConfiguration {
     @Bean
     @ConditionalOnExpression("'${spring.security.oauth2.resourceserver.jwt.issuer-uri:}"
                              + "${spring.security.oauth2.resourceserver.jwt.jwk-set-uri:}'.isEmpty()")
-    JwtDecoder localTokens(@Value("${homeward.access.local-key-file:homeward-data/local-signing.key}") Path keyFile) {
+    JwtDecoder localTokens(@Value("${homeward.access.local-key-file:homeward-keys/local-signing.key}") Path keyFile) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(LocalSigningKey.loadOrCreate(keyFile).key())
                                                    .macAlgorithm(MacAlgorithm.HS256)
                                                    .build();

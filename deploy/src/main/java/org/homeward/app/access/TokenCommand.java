@@ -9,7 +9,7 @@ import org.homeward.access.Role;
 
 /**
  * {@code java -jar homeward.jar token --user cm-017 --role CASE_MANAGER --organisation org-north [--hours 8]
- * [--key-file homeward-data/local-signing.key]} prints a local-mode token for that person. Whoever can read the
+ * [--key-file homeward-keys/local-signing.key]} prints a local-mode token for that person. Whoever can read the
  * key file can issue tokens, which is why it is readable by its owner only.
  */
 public final class TokenCommand {
@@ -27,11 +27,11 @@ public final class TokenCommand {
         String organisation = options.get("--organisation");
         if (user == null || role == null || organisation == null) {
             System.err.println("usage: token --user ID --role " + java.util.Arrays.toString(Role.values())
-                               + " --organisation ID [--hours 8] [--key-file homeward-data/local-signing.key]");
+                               + " --organisation ID [--hours 8] [--key-file homeward-keys/local-signing.key]");
             System.exit(2);
         }
         LocalSigningKey key = LocalSigningKey.loadOrCreate(
-                Path.of(options.getOrDefault("--key-file", "homeward-data/local-signing.key")));
+                Path.of(options.getOrDefault("--key-file", "homeward-keys/local-signing.key")));
         Duration lifetime = Duration.ofHours(Long.parseLong(options.getOrDefault("--hours", "8")));
         System.out.println(key.issue(new Caller(user, Role.valueOf(role), organisation), lifetime));
     }

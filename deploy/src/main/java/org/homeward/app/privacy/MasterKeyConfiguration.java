@@ -20,7 +20,7 @@ class MasterKeyConfiguration {
 
     @Bean("masterKey")
     SecretKey masterKey(@Value("${homeward.privacy.master-key:}") String given,
-                        @Value("${homeward.privacy.master-key-file:homeward-data/master.key}") Path file) {
+                        @Value("${homeward.privacy.master-key-file:homeward-keys/master.key}") Path file) {
         byte[] key = given.isBlank() ? KeyFiles.readOrCreate(file, KEY_BYTES) : Base64.getDecoder().decode(given);
         if (key.length != KEY_BYTES) {
             throw new IllegalStateException("The master key must be 32 bytes (256 bits)");
