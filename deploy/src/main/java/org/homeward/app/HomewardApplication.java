@@ -2,6 +2,7 @@ package org.homeward.app;
 
 import java.time.Clock;
 import org.homeward.app.access.TokenCommand;
+import org.homeward.app.integrity.VerifyCommand;
 import org.homeward.command.CommandSide;
 import org.homeward.query.QuerySide;
 import org.springframework.boot.SpringApplication;
@@ -24,6 +25,9 @@ public class HomewardApplication {
         if (args.length > 0 && args[0].equals("token")) {
             TokenCommand.run(args);
             return;
+        }
+        if (VerifyCommand.requested(args)) {
+            System.exit(VerifyCommand.run(args));
         }
         SpringApplication.run(HomewardApplication.class, args);
     }
