@@ -76,6 +76,7 @@ public class Journey {
     private String caseManagerId;
     private LocalDate intakeDate;
     private LocalDate closedOn;
+    private LocalDate reopenedOn;
     private final Map<UUID, Boolean> milestoneRetracted = new HashMap<>();
     private final Set<Consent> consentsInForce = new HashSet<>();
     private final Map<UUID, FollowUpState> followUps = new HashMap<>();
@@ -137,6 +138,9 @@ public class Journey {
         requireOpen();
         requireNotInFuture("closedOn", command.closedOn(), command.requestedAt());
         requireNotBeforeIntake("closedOn", command.closedOn());
+        if (reopenedOn != null && command.closedOn().isBefore(reopenedOn)) {
+            throw new InvalidFieldException("closedOn", "must not be before the day the journey was reopened");
+        }
         apply(new JourneyClosed(journeyId, command.closedOn(), command.reason(), command.note()));
         return version;
     }
@@ -402,6 +406,7 @@ public class Journey {
     @EventSourcingHandler
     void on(JourneyReopened event, @SequenceNumber long sequenceNumber) {
         closedOn = null;
+        reopenedOn = event.reopenedOn();
         version = sequenceNumber;
     }
 

@@ -1169,4 +1169,12 @@ class JourneyTest {
                .expectException(DateInFutureException.class)
                .expectNoEvents();
     }
+
+    @Test
+    void cannotCloseAgainBeforeTheDayOfReopening() {
+        fixture.given(opened(), closed(), new JourneyReopened(journeyId, TODAY, "came back"))
+               .when(new CloseJourney(journeyId, TODAY.minusDays(1), ClosureReason.MOVED_AWAY, null, NOW, null))
+               .expectException(InvalidFieldException.class)
+               .expectNoEvents();
+    }
 }
