@@ -19,6 +19,7 @@ import org.homeward.command.journey.NotVisibleException;
 import org.homeward.command.journey.UnknownFollowUpException;
 import org.homeward.command.journey.UnknownMilestoneException;
 import org.homeward.command.program.UnknownProgramException;
+import org.homeward.query.InvalidQueryException;
 import org.homeward.query.audit.AuditDenials;
 import org.homeward.query.timeline.JourneyNotVisibleException;
 import org.homeward.query.timeline.TimelineBehindException;
@@ -112,6 +113,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ResponseEntity<ProblemDetail> invalidQuery(InvalidQueryException ex) {
+        return respond(problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request has invalid fields",
+                               ex.problems().stream()
+                                 .map(problem -> new FieldProblem(problem.field(), problem.reason())).toList()));
+    }
+
+    @ExceptionHandler
     ResponseEntity<ProblemDetail> invalidField(InvalidFieldException ex) {
         return respond(problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request has invalid fields",
                                List.of(new FieldProblem(ex.field(), ex.getMessage()))));
@@ -154,7 +162,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return respond(problem(HttpStatus.FORBIDDEN, "forbidden", ex.getMessage(), List.of()));
     }
 
-    @ExceptionHandler({AggregateNotFoundException.class, UnknownJourneyException.class})
+    @ExceptionHandler({AggregateNotFoundException.class, UnknownJourneyException.class,
+                       org.homeward.query.outcomes.UnknownProgramException.class})
     ResponseEntity<ProblemDetail> unknownJourney(RuntimeException ex) {
         return respond(problem(HttpStatus.NOT_FOUND, "unknown", "No such journey or program", List.of()));
     }

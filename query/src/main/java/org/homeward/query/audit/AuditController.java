@@ -13,6 +13,7 @@ import org.homeward.audit.AuditReadPage;
 import org.homeward.audit.FindAuditDenials;
 import org.homeward.audit.FindAuditEvents;
 import org.homeward.audit.FindAuditReads;
+import org.homeward.query.Answers;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -41,10 +42,11 @@ class AuditController {
                                          message = "must be newest or oldest") String order,
                                  @RequestParam(defaultValue = "0") @Min(0) int page,
                                  @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return queries.query(new FindAuditEvents(journeyId == null ? null : journeyId.toString(), actorId,
-                                                 organisationId, eventType, from, to, order.equals("newest"), page,
-                                                 size),
-                             ResponseTypes.instanceOf(AuditEventPage.class)).join();
+        return Answers.ask(queries,
+                           new FindAuditEvents(journeyId == null ? null : journeyId.toString(), actorId,
+                                               organisationId, eventType, from, to, order.equals("newest"), page,
+                                               size),
+                           ResponseTypes.instanceOf(AuditEventPage.class));
     }
 
     @GetMapping("/denials")
@@ -53,8 +55,8 @@ class AuditController {
                             @RequestParam(required = false) Instant to,
                             @RequestParam(defaultValue = "0") @Min(0) int page,
                             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return queries.query(new FindAuditDenials(actorId, from, to, page, size),
-                             ResponseTypes.instanceOf(AuditDenialPage.class)).join();
+        return Answers.ask(queries, new FindAuditDenials(actorId, from, to, page, size),
+                           ResponseTypes.instanceOf(AuditDenialPage.class));
     }
 
     @GetMapping("/reads")
@@ -64,7 +66,7 @@ class AuditController {
                                @RequestParam(required = false) Instant to,
                                @RequestParam(defaultValue = "0") @Min(0) int page,
                                @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return queries.query(new FindAuditReads(journeyId, actorId, from, to, page, size),
-                             ResponseTypes.instanceOf(AuditReadPage.class)).join();
+        return Answers.ask(queries, new FindAuditReads(journeyId, actorId, from, to, page, size),
+                           ResponseTypes.instanceOf(AuditReadPage.class));
     }
 }

@@ -3,13 +3,13 @@ package org.homeward.query.caseload;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.util.concurrent.CompletionException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.homeward.access.Caller;
 import org.homeward.access.Role;
 import org.homeward.journey.Caseload;
 import org.homeward.journey.FindCaseload;
+import org.homeward.query.Answers;
 import org.homeward.query.NotPermittedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,15 +44,7 @@ class CaseloadController {
         if (caller.role() == Role.CASE_MANAGER && !caller.userId().equals(caseManagerId)) {
             throw new NotPermittedException("A case manager reads their own caseload");
         }
-        try {
-            return queries.query(new FindCaseload(caseManagerId, caller.organisationId(), page, size),
-                                 ResponseTypes.instanceOf(Caseload.class)).join();
-        } catch (CompletionException e) {
-            // the query bus wraps what the handler threw; callers care about the handler's own exception
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
+        return Answers.ask(queries, new FindCaseload(caseManagerId, caller.organisationId(), page, size),
+                           ResponseTypes.instanceOf(Caseload.class));
     }
 }

@@ -5,6 +5,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.homeward.program.FindPrograms;
 import org.homeward.program.ProgramSummary;
+import org.homeward.query.Answers;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,7 +25,7 @@ class ProgramsController {
     @GetMapping
     List<ProgramSummary> programs(@RequestParam(required = false) String organisationId,
                                   @RequestParam(defaultValue = "false") boolean includeRetired) {
-        return queries.query(new FindPrograms(organisationId, includeRetired),
-                             ResponseTypes.multipleInstancesOf(ProgramSummary.class)).join();
+        return Answers.ask(queries, new FindPrograms(organisationId, includeRetired),
+                           ResponseTypes.multipleInstancesOf(ProgramSummary.class));
     }
 }

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.homeward.access.Caller;
@@ -13,6 +12,7 @@ import org.homeward.journey.FindTimeline;
 import org.homeward.journey.FindTimelineAsOf;
 import org.homeward.journey.JourneyHistory;
 import org.homeward.journey.Timeline;
+import org.homeward.query.Answers;
 import org.homeward.query.audit.AuditReads;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -85,14 +85,6 @@ class TimelineController {
     }
 
     private <R> R ask(Object query, Class<R> answer) {
-        try {
-            return queries.query(query, ResponseTypes.instanceOf(answer)).join();
-        } catch (CompletionException e) {
-            // the query bus wraps what the handler threw; callers care about the handler's own exception
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
+        return Answers.ask(queries, query, ResponseTypes.instanceOf(answer));
     }
 }

@@ -1,0 +1,458 @@
+package org.homeward.app.outcomes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.homeward.app.support.SyntheticJourneys.milestone;
+import static org.homeward.app.support.SyntheticJourneys.with;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.awaitility.Awaitility;
+import org.homeward.access.Role;
+import org.homeward.app.support.Api;
+import org.homeward.app.support.Api.Reply;
+import org.homeward.app.support.HttpTest;
+import org.homeward.app.support.SyntheticJourneys;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Outcome figures as an evaluator reads them, over synthetic cohorts built through the API whose every figure is
+ * known in advance. Each test keeps to its own organisation, so the tests cannot see each other's journeys. The
+ * application's clock stands on {@link #TODAY}, so figures "at 12 months" do not change with the day the suite runs.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Import(OutcomesTest.FixedClock.class)
+class OutcomesTest extends HttpTest {
+
+    static final LocalDate TODAY = LocalDate.of(2027, 6, 30);
+    private static final LocalDate FIRST_INTAKE = LocalDate.of(2026, 1, 5);
+    private static final String KNOWN = "org-known";
+
+    @TestConfiguration
+    static class FixedClock {
+
+        @Bean
+        @Primary
+        Clock fixedClock() {
+            return Clock.fixed(TODAY.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+        }
+    }
+
+    private final List<String> knownJourneys = new ArrayList<>();
+    private String bakery;
+
+    /**
+     * 48 journeys of intake quarter 2026-Q1 in the bakery program: 25 complete it, 12 drop out, 11 are still in
+     * it. Journey i completes on day 30 + 4i, so the 25 days to completion are 30, 34, ... 126. Journeys 0-11
+     * start work on day 60 + 5i, 12-14 on day 250, and journey 0 stops on day 300. Journeys 0-19 find housing on
+     * day 150, 0-10 get their residence regularised, every journey starts counselling on day i. Journeys 0-21 are
+     * assessed twice; journeys 0-11 have one follow-up each: 9 done on the day, 2 late and 1 missed.
+     */
+    @BeforeAll
+    void buildKnownCohort() {
+        Api manager = as(Role.SUPERVISOR, "sv-known", KNOWN);
+        bakery = program(KNOWN, "Bakery apprenticeship");
+        for (int i = 0; i < 48; i++) {
+            LocalDate intake = FIRST_INTAKE.plusDays(i);
+            String journey = open(manager, KNOWN, intake, "FEMALE");
+            knownJourneys.add(journey);
+            record(manager, journey, "COUNSELLING_STARTED", intake.plusDays(i), Map.of());
+            record(manager, journey, "TRAINING_ENROLLED", intake.plusDays(10), Map.of("programId", bakery));
+            if (i < 25) {
+                record(manager, journey, "TRAINING_COMPLETED", intake.plusDays(30 + 4 * i), Map.of("programId", bakery));
+            } else if (i < 37) {
+                record(manager, journey, "TRAINING_DROPPED_OUT", intake.plusDays(40),
+                       Map.of("programId", bakery, "outcome", Map.of("dropOutReason", "moved town")));
+            }
+            if (i < 12) {
+                employ(manager, journey, intake.plusDays(60 + 5 * i));
+            } else if (i < 15) {
+                employ(manager, journey, intake.plusDays(250));
+            }
+            if (i == 0) {
+                record(manager, journey, "EMPLOYMENT_ENDED", intake.plusDays(300), Map.of());
+            }
+            if (i < 20) {
+                record(manager, journey, "HOUSING_SECURED", intake.plusDays(150), Map.of());
+            }
+            if (i < 11) {
+                record(manager, journey, "RESIDENCE_STATUS_REGULARISED", intake.plusDays(120), Map.of());
+            }
+            if (i < 22) {
+                assess(manager, journey, intake.plusDays(5), 2, 3, 1);
+                assess(manager, journey, intake.plusDays(200), i < 11 ? 4 : 3, 3, 2);
+            }
+            if (i < 12) {
+                LocalDate due = intake.plusDays(90);
+                String followUp = post(manager, "/api/v1/journeys/" + journey + "/follow-ups",
+                                       Map.of("dueOn", due.toString(), "purpose", "HOME_VISIT")).text("followUpId");
+                String path = "/api/v1/journeys/" + journey + "/follow-ups/" + followUp;
+                if (i < 9) {
+                    post(manager, path + "/completion", Map.of("completedOn", due.toString()));
+                } else if (i < 11) {
+                    post(manager, path + "/completion", Map.of("completedOn", due.plusDays(3).toString()));
+                } else {
+                    post(manager, path + "/missed", Map.of("reason", "not at home"));
+                }
+            }
+        }
+        awaitOutcomes();
+    }
+
+    @Test
+    void everyFigureOfAKnownCohortIsExact() {
+        JsonNode outcomes = evaluator().get("/api/v1/outcomes?organisation=" + KNOWN).json();
+
+        assertThat(outcomes.path("rows")).hasSize(1);
+        JsonNode row = outcomes.path("rows").get(0);
+        assertThat(row.path("cohort").asString()).isEqualTo("2026-Q1");
+        assertThat(row.path("startsOn").asString()).isEqualTo("2026-01-01");
+        assertThat(row.path("endsOn").asString()).isEqualTo("2026-03-31");
+        assertThat(row.path("group").asString()).isEqualTo("all");
+        assertThat(row.path("suppressed")).isEmpty();
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("journeys", 48);
+        expected.put("enrolled", 48);
+        expected.put("completed", 25);
+        expected.put("droppedOut", 12);
+        expected.put("stillActive", 11);
+        expected.put("completionRate", 0.5208);
+        expected.put("at6Months.journeys", 48);
+        expected.put("at6Months.employed", 12);
+        expected.put("at6Months.employedRate", 0.25);
+        expected.put("at6Months.housed", 20);
+        expected.put("at12Months.journeys", 48);
+        expected.put("at12Months.employed", 14);
+        expected.put("at12Months.housed", 20);
+        expected.put("residenceRegularised", 11);
+        expected.put("daysToFirstCounselling.journeys", 48);
+        expected.put("daysToFirstCounselling.median", 23);
+        expected.put("daysToFirstCounselling.p75", 35);
+        expected.put("daysToShelterExit.journeys", 0);
+        expected.put("daysToShelterExit.median", null);
+        expected.put("daysToTrainingCompleted.journeys", 25);
+        expected.put("daysToTrainingCompleted.median", 78);
+        expected.put("daysToTrainingCompleted.p75", 102);
+        expected.put("daysToEmploymentStarted.journeys", 15);
+        expected.put("daysToEmploymentStarted.median", 95);
+        expected.put("daysToEmploymentStarted.p75", 115);
+        expected.put("assessment.journeys", 22);
+        expected.put("assessment.reassessed", 22);
+        expected.put("economic.first.mean", 2.0);
+        expected.put("economic.first.score2", 22);
+        expected.put("economic.latest.mean", 3.5);
+        expected.put("economic.latest.score3", 11);
+        expected.put("economic.latest.score4", 11);
+        expected.put("economic.change.mean", 1.5);
+        expected.put("social.change.mean", 0.0);
+        expected.put("psychosocial.first.score1", 22);
+        expected.put("psychosocial.latest.score2", 22);
+        expected.put("psychosocial.change.mean", 1.0);
+        expected.put("followUps.journeys", 12);
+        expected.put("followUps.onTimeRate", 0.75);
+        expected.forEach((figure, value) -> assertThat(number(row.path("figures").path(figure)))
+                .as(figure).isEqualTo(value == null ? null : ((Number) value).doubleValue()));
+    }
+
+    @Test
+    void noAnswerNamesAJourneyOrAPerson() {
+        String body = evaluator().get("/api/v1/outcomes?organisation=" + KNOWN + "&groupBy=gender").body()
+                      + evaluator().get("/api/v1/outcomes?organisation=" + KNOWN,
+                                        Map.of("Accept", "text/csv")).body()
+                      + evaluator().get("/api/v1/outcomes/chart?organisation=" + KNOWN).body();
+
+        knownJourneys.forEach(journey -> assertThat(body).doesNotContain(journey));
+        assertThat(body).doesNotContain("cm-known", "sv-known", "moved town");
+    }
+
+    @Test
+    void programFiguresCountOnlyItsJourneysAndAnUnknownProgramIsNotFound() {
+        JsonNode row = evaluator().get("/api/v1/outcomes?program=" + bakery).json().path("rows").get(0);
+
+        assertThat(row.path("figures").path("enrolled").asInt()).isEqualTo(48);
+        assertThat(row.path("figures").path("completed").asInt()).isEqualTo(25);
+        assertThat(evaluator().get("/api/v1/outcomes?program=" + UUID.randomUUID()).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void csvHoldsTheSameFiguresAsJson() {
+        Reply csv = evaluator().get("/api/v1/outcomes?organisation=" + KNOWN, Map.of("Accept", "text/csv"));
+        JsonNode json = evaluator().get("/api/v1/outcomes?organisation=" + KNOWN).json();
+
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines).hasSize(2);
+        List<String> header = Arrays.asList(lines[0].split(",", -1));
+        List<String> cells = Arrays.asList(lines[1].split(",", -1));
+        assertThat(cells).hasSameSizeAs(header);
+        assertThat(header.subList(0, 4)).containsExactly("cohort", "startsOn", "endsOn", "group");
+        assertThat(cells.subList(0, 4)).containsExactly("2026-Q1", "2026-01-01", "2026-03-31", "all");
+        JsonNode figures = json.path("rows").get(0).path("figures");
+        assertThat(header.subList(4, header.size())).containsExactlyElementsOf(figures.propertyNames());
+        for (int column = 4; column < header.size(); column++) {
+            JsonNode value = figures.path(header.get(column));
+            Double fromCsv = cells.get(column).isEmpty() ? null : Double.valueOf(cells.get(column));
+            assertThat(fromCsv).as(header.get(column)).isEqualTo(number(value));
+        }
+    }
+
+    @Test
+    void chartPlotsCompletionAndEmploymentPerCohort() throws Exception {
+        Reply chart = evaluator().get("/api/v1/outcomes/chart?organisation=" + KNOWN);
+
+        assertThat(chart.status()).isEqualTo(200);
+        assertThat(chart.contentType()).startsWith("image/svg+xml");
+        Document svg = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(chart.body().getBytes(StandardCharsets.UTF_8)));
+        assertThat(svg.getDocumentElement().getTagName()).isEqualTo("svg");
+        Map<String, String> bars = bars(svg);
+        assertThat(bars).containsEntry("completionRate 2026-Q1 all", "0.5208")
+                        .containsEntry("at6Months.employedRate 2026-Q1 all", "0.25");
+        assertThat(chart.body()).contains("52.1%", "25%");
+    }
+
+    /** A cell of 10 journeys is withheld and one of 11 is shown; zero describes no one and is shown. */
+    @Test
+    void countsBelowTheThresholdAreWithheld() {
+        String organisation = "org-threshold";
+        Api manager = as(Role.SUPERVISOR, "sv-threshold", organisation);
+        for (int i = 0; i < 21; i++) {
+            open(manager, organisation, LocalDate.of(2026, i < 10 ? 4 : 5, 1 + i), "FEMALE");
+        }
+        awaitOutcomes();
+
+        JsonNode rows = evaluator().get("/api/v1/outcomes?cohort=month&organisation=" + organisation).json()
+                                   .path("rows");
+
+        assertThat(rows).hasSize(2);
+        JsonNode april = rows.get(0);
+        assertThat(april.path("cohort").asString()).isEqualTo("2026-04");
+        assertThat(april.path("figures").path("journeys").isNull()).isTrue();
+        assertThat(april.path("figures").path("at6Months.journeys").isNull()).isTrue();
+        assertThat(texts(april.path("suppressed"))).contains("journeys", "at6Months.journeys")
+                                                  .doesNotContain("completionRate");
+        assertThat(april.path("figures").path("enrolled").asInt(-1)).isZero();
+        JsonNode may = rows.get(1);
+        assertThat(may.path("figures").path("journeys").asInt()).isEqualTo(11);
+        assertThat(may.path("suppressed")).isEmpty();
+        assertThat(evaluator().get("/api/v1/outcomes?cohort=month&organisation=" + organisation,
+                                   Map.of("Accept", "text/csv")).body())
+                .contains("2026-04,2026-04-01,2026-04-30,all,suppressed,0,");
+    }
+
+    /** With 20 women and 5 men, the men's cell is withheld, and so is the women's, or total minus it would tell. */
+    @Test
+    void aSmallGroupCannotBeRecoveredFromTheTotal() {
+        String organisation = "org-groups";
+        Api manager = as(Role.SUPERVISOR, "sv-groups", organisation);
+        for (int i = 0; i < 25; i++) {
+            open(manager, organisation, LocalDate.of(2026, 7, 1 + i), i < 20 ? "FEMALE" : "MALE");
+        }
+        awaitOutcomes();
+
+        JsonNode rows = evaluator().get("/api/v1/outcomes?groupBy=gender&organisation=" + organisation).json()
+                                   .path("rows");
+
+        assertThat(rows.valueStream().map(row -> row.path("group").asString())).containsExactly("all", "FEMALE",
+                                                                                                   "MALE");
+        assertThat(rows.get(0).path("figures").path("journeys").asInt()).isEqualTo(25);
+        assertThat(rows.get(1).path("figures").path("journeys").isNull()).isTrue();
+        assertThat(rows.get(2).path("figures").path("journeys").isNull()).isTrue();
+        assertThat(texts(rows.get(1).path("suppressed"))).contains("journeys");
+        assertThat(texts(rows.get(2).path("suppressed"))).contains("journeys");
+    }
+
+    /**
+     * 24 journeys, 12 complete and 12 drop out; 12 are employed. A completion corrected into a drop-out, an
+     * employment retracted, a consent withdrawn and given again each move the figures as the history now says.
+     */
+    @Test
+    void correctionsRetractionsAndConsentMoveTheFigures() {
+        String organisation = "org-changes";
+        Api manager = as(Role.SUPERVISOR, "sv-changes", organisation);
+        String literacy = program(organisation, "Literacy course");
+        List<String> journeys = new ArrayList<>();
+        List<String> completions = new ArrayList<>();
+        List<String> employments = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            LocalDate intake = LocalDate.of(2025, 1, 10).plusDays(i);
+            String journey = open(manager, organisation, intake, "FEMALE");
+            journeys.add(journey);
+            record(manager, journey, "TRAINING_ENROLLED", intake.plusDays(5), Map.of("programId", literacy));
+            if (i < 12) {
+                completions.add(record(manager, journey, "TRAINING_COMPLETED", intake.plusDays(60),
+                                       Map.of("programId", literacy)));
+                employments.add(employ(manager, journey, intake.plusDays(90)));
+            } else {
+                record(manager, journey, "TRAINING_DROPPED_OUT", intake.plusDays(30),
+                       Map.of("programId", literacy, "outcome", Map.of("dropOutReason", "illness")));
+            }
+        }
+        awaitOutcomes();
+        assertThat(figures(organisation, "completed", "droppedOut", "at6Months.employed", "journeys"))
+                .containsExactly(12.0, 12.0, 12.0, 24.0);
+
+        String first = journeys.get(0);
+        post(manager, "/api/v1/journeys/" + first + "/milestones/" + completions.get(0) + "/corrections",
+             Map.of("type", "TRAINING_DROPPED_OUT", "occurredOn", LocalDate.of(2025, 2, 20).toString(),
+                    "programId", literacy, "outcome", Map.of("dropOutReason", "left the course"),
+                    "reason", "recorded as completed by mistake"));
+        awaitOutcomes();
+        assertThat(figures(organisation, "completed", "droppedOut")).containsExactly(11.0, 13.0);
+
+        post(manager, "/api/v1/journeys/" + journeys.get(1) + "/milestones/" + employments.get(1) + "/retraction",
+             Map.of("reason", "the job offer fell through"));
+        awaitOutcomes();
+        assertThat(figures(organisation, "at6Months.employed", "daysToEmploymentStarted.journeys"))
+                .containsExactly(11.0, 11.0);
+
+        String dropOut = journeys.get(20);
+        post(manager, "/api/v1/journeys/" + dropOut + "/consent-withdrawals",
+             Map.of("purpose", "PROGRAM_EVALUATION", "decidedOn", "2026-03-01"));
+        awaitOutcomes();
+        assertThat(figures(organisation, "journeys", "droppedOut")).containsExactly(23.0, 12.0);
+
+        post(manager, "/api/v1/journeys/" + dropOut + "/consents",
+             Map.of("purpose", "PROGRAM_EVALUATION", "decidedOn", "2026-04-01"));
+        awaitOutcomes();
+        assertThat(figures(organisation, "journeys", "droppedOut")).containsExactly(24.0, 13.0);
+    }
+
+    @Test
+    void erasingAPersonLeavesTheFiguresAsTheyWere() {
+        String before = evaluator().get("/api/v1/outcomes?organisation=" + KNOWN).body();
+
+        post(as(Role.SUPERVISOR, "sv-known", KNOWN), "/api/v1/journeys/" + knownJourneys.get(3) + "/erasure",
+             Map.of("requestedOn", TODAY.toString()));
+        awaitOutcomes();
+
+        assertThat(evaluator().get("/api/v1/outcomes?organisation=" + KNOWN).body()).isEqualTo(before);
+    }
+
+    @Test
+    void definitionsExplainEveryFigure() {
+        JsonNode definitions = evaluator().get("/api/v1/outcomes/definitions").json();
+        JsonNode row = evaluator().get("/api/v1/outcomes?organisation=" + KNOWN).json().path("rows").get(0);
+
+        assertThat(definitions.path("suppressionThreshold").asInt()).isEqualTo(11);
+        assertThat(definitions.path("suppression").asString()).contains("Complementary suppression");
+        assertThat(definitions.path("figures").valueStream().map(f -> f.path("name").asString()))
+                .containsExactlyElementsOf(row.path("figures").propertyNames());
+        definitions.path("figures").forEach(f -> assertThat(f.path("definition").asString()).isNotBlank());
+    }
+
+    @Test
+    void badParametersAreNamed() {
+        Reply reply = evaluator().get("/api/v1/outcomes?cohort=week&from=2026-13-01&groupBy=nationality&colour=crimson");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().path("errors").valueStream().map(e -> e.path("field").asString()))
+                .containsExactlyInAnyOrder("colour", "cohort", "groupBy", "from");
+        assertThat(reply.body()).doesNotContain("week", "2026-13-01", "nationality\"", "crimson");
+    }
+
+    private Api evaluator() {
+        return as(Role.EVALUATOR, "ev-test", "org-funder");
+    }
+
+    private String program(String organisationId, String name) {
+        return post(as(Role.ADMINISTRATOR, "admin-" + organisationId, organisationId), "/api/v1/programs",
+                    Map.of("organisationId", organisationId, "name", name, "kind", "VOCATIONAL_TRAINING"))
+                .text("programId");
+    }
+
+    private String open(Api manager, String organisationId, LocalDate intake, String gender) {
+        Map<String, Object> body = with(SyntheticJourneys.intake(organisationId, "cm-" + organisationId.substring(4)),
+                                        "intakeDate", intake.toString());
+        body = with(body, "profile", Map.of("ageBand", "FROM_18_TO_24", "gender", gender, "nationality", "MD",
+                                            "formOfExploitation", "FORCED_LABOUR"));
+        return post(manager, "/api/v1/journeys", body).text("journeyId");
+    }
+
+    private String record(Api manager, String journey, String type, LocalDate on, Map<String, Object> extra) {
+        Map<String, Object> body = milestone(type, on, null);
+        for (Map.Entry<String, Object> field : extra.entrySet()) {
+            body = with(body, field.getKey(), field.getValue());
+        }
+        return post(manager, "/api/v1/journeys/" + journey + "/milestones", body).text("milestoneId");
+    }
+
+    private String employ(Api manager, String journey, LocalDate on) {
+        return record(manager, journey, "EMPLOYMENT_STARTED", on,
+                      Map.of("outcome", Map.of("employmentSector", "MANUFACTURING", "regularIncome", true)));
+    }
+
+    private void assess(Api manager, String journey, LocalDate on, int economic, int social, int psychosocial) {
+        post(manager, "/api/v1/journeys/" + journey + "/assessments",
+             Map.of("assessedOn", on.toString(), "assessorId", "cm-known",
+                    "scores", Map.of("economic", economic, "social", social, "psychosocial", psychosocial)));
+    }
+
+    private static Reply post(Api api, String path, Object body) {
+        Reply reply = api.post(path, body);
+        assertThat(reply.status()).as(path + " answered " + reply.body()).isIn(200, 201);
+        return reply;
+    }
+
+    /** Waits until the outcome projection has applied every stored event. */
+    private void awaitOutcomes() {
+        Api admin = as(Role.ADMINISTRATOR, "admin-test", "org-test");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                  .until(() -> admin.get("/api/v1/admin/projections").json().valueStream()
+                                    .filter(p -> p.path("projection").asString().equals("outcomes"))
+                                    .allMatch(p -> p.path("behind").asLong() == 0));
+    }
+
+    /** The named figures of the one cohort of an organisation's journeys. */
+    private List<Double> figures(String organisation, String... names) {
+        JsonNode rows = evaluator().get("/api/v1/outcomes?organisation=" + organisation).json().path("rows");
+        assertThat(rows).hasSize(1);
+        return Arrays.stream(names).map(name -> number(rows.get(0).path("figures").path(name))).toList();
+    }
+
+    private static Double number(JsonNode value) {
+        return value.isNull() || value.isMissingNode() ? null : value.asDouble();
+    }
+
+    private static List<String> texts(JsonNode list) {
+        return list.valueStream().map(JsonNode::asString).toList();
+    }
+
+    /** Each plotted bar's value, by series, cohort and group. */
+    private static Map<String, String> bars(Document svg) {
+        Map<String, String> bars = new LinkedHashMap<>();
+        NodeList rects = svg.getElementsByTagName("rect");
+        for (int i = 0; i < rects.getLength(); i++) {
+            Element rect = (Element) rects.item(i);
+            if (rect.hasAttribute("data-series")) {
+                bars.put(rect.getAttribute("data-series") + " " + rect.getAttribute("data-cohort") + " "
+                         + rect.getAttribute("data-group"),
+                         rect.hasAttribute("data-value") ? rect.getAttribute("data-value") : "suppressed");
+            }
+        }
+        return bars;
+    }
+}

@@ -1,0 +1,167 @@
+package org.homeward.query.outcomes;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.homeward.outcome.Breakdown;
+import org.homeward.outcome.CohortPeriod;
+import org.homeward.outcome.FindOutcomes;
+import org.homeward.outcome.Outcomes;
+import org.homeward.query.Answers;
+import org.homeward.query.InvalidQueryException;
+import org.homeward.query.InvalidQueryException.Problem;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Outcome figures for evaluators: JSON, the same as CSV ({@code Accept: text/csv}), a chart (SVG) and the
+ * definition of every figure. No answer carries a journey id, a person's field or a count below the threshold.
+ *
+ * <p>Parameters: {@code program} (a program id), {@code organisation}, {@code cohort} ({@code month},
+ * {@code quarter} (the default) or {@code year}), {@code from} and {@code to} (dates; whole cohorts from the one
+ * holding {@code from} to the one holding {@code to}), {@code groupBy} ({@code ageBand}, {@code gender} or
+ * {@code formOfExploitation}). An unknown parameter is refused rather than ignored, so a mistyped one is never
+ * mistaken for an answer to the question meant.
+ */
+@RestController
+@RequestMapping("/api/v1/outcomes")
+class OutcomesController {
+
+    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    static final String SVG = "image/svg+xml";
+
+    private static final Set<String> PARAMETERS = Set.of("program", "organisation", "cohort", "from", "to", "groupBy");
+    /** Organisation ids are codes from the identity provider, as everywhere else. */
+    private static final String ID = "[A-Za-z0-9][A-Za-z0-9._:@-]{0,63}";
+
+    record Definition(String name, String unit, String definition) {
+    }
+
+    /** @param suppressionThreshold the k in force */
+    record Definitions(String population, String percentiles, String suppression, int suppressionThreshold,
+                       List<Definition> figures) {
+    }
+
+    private final QueryGateway queries;
+    private final Definitions definitions;
+
+    OutcomesController(QueryGateway queries,
+                       @Value("${homeward.outcomes.suppression-threshold:11}") int threshold) {
+        this.queries = queries;
+        this.definitions = new Definitions(OutcomeFigures.POPULATION, OutcomeFigures.PERCENTILES,
+                                           OutcomeFigures.SUPPRESSION, threshold,
+                                           OutcomeFigures.ALL.stream()
+                                                   .map(f -> new Definition(f.name(), f.unit(), f.definition()))
+                                                   .toList());
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    Outcomes outcomes(@RequestParam Map<String, String> parameters) {
+        return ask(parameters);
+    }
+
+    @GetMapping(produces = "text/csv")
+    ResponseEntity<String> outcomesAsCsv(@RequestParam Map<String, String> parameters) {
+        return ResponseEntity.ok()
+                             .contentType(CSV)
+                             .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"outcomes.csv\"")
+                             .body(OutcomesCsv.write(ask(parameters)));
+    }
+
+    /** Completion and 6-month employment rates per cohort (and group), ready to paste into a report. */
+    @GetMapping(value = "/chart", produces = SVG)
+    ResponseEntity<String> chart(@RequestParam Map<String, String> parameters) {
+        return ResponseEntity.ok()
+                             .contentType(MediaType.parseMediaType(SVG))
+                             .body(OutcomesChart.draw(ask(parameters)));
+    }
+
+    @GetMapping("/definitions")
+    Definitions definitions() {
+        return definitions;
+    }
+
+    private Outcomes ask(Map<String, String> parameters) {
+        return Answers.ask(queries, find(parameters), ResponseTypes.instanceOf(Outcomes.class));
+    }
+
+    /** @throws InvalidQueryException naming every bad parameter at once */
+    static FindOutcomes find(Map<String, String> parameters) {
+        List<Problem> errors = new ArrayList<>();
+        parameters.keySet().stream().filter(name -> !PARAMETERS.contains(name)).sorted().forEach(name -> errors.add(
+                error(name.matches("[A-Za-z][A-Za-z0-9]{0,39}") ? name : "query",
+                      "is not a parameter of this request; use " + PARAMETERS.stream().sorted().toList())));
+
+        UUID program = null;
+        if (parameters.containsKey("program")) {
+            try {
+                program = UUID.fromString(parameters.get("program"));
+            } catch (IllegalArgumentException e) {
+                errors.add(error("program", "must be a UUID"));
+            }
+        }
+        String organisation = parameters.get("organisation");
+        if (organisation != null && !organisation.matches(ID)) {
+            errors.add(error("organisation", "must be 1 to 64 letters, digits or . _ : @ -"));
+        }
+        CohortPeriod cohort = CohortPeriod.QUARTER;
+        if (parameters.containsKey("cohort")) {
+            cohort = Arrays.stream(CohortPeriod.values())
+                           .filter(period -> period.parameter().equalsIgnoreCase(parameters.get("cohort")))
+                           .findFirst().orElse(null);
+            if (cohort == null) {
+                errors.add(error("cohort", "must be one of " + Arrays.stream(CohortPeriod.values())
+                                                                     .map(CohortPeriod::parameter).toList()));
+            }
+        }
+        Breakdown groupBy = null;
+        if (parameters.containsKey("groupBy")) {
+            groupBy = Arrays.stream(Breakdown.values())
+                            .filter(breakdown -> breakdown.parameter().equalsIgnoreCase(parameters.get("groupBy")))
+                            .findFirst().orElse(null);
+            if (groupBy == null) {
+                errors.add(error("groupBy", "must be one of " + Arrays.stream(Breakdown.values())
+                                                                      .map(Breakdown::parameter).toList()));
+            }
+        }
+        LocalDate from = date(parameters, "from", errors);
+        LocalDate to = date(parameters, "to", errors);
+        if (from != null && to != null && from.isAfter(to)) {
+            errors.add(error("from", "must not be after to"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidQueryException(errors);
+        }
+        return new FindOutcomes(program, organisation, cohort, from, to, groupBy);
+    }
+
+    private static LocalDate date(Map<String, String> parameters, String name, List<Problem> errors) {
+        if (!parameters.containsKey(name)) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(parameters.get(name));
+        } catch (DateTimeParseException e) {
+            errors.add(error(name, "must be a date written as YYYY-MM-DD"));
+            return null;
+        }
+    }
+
+    private static Problem error(String field, String reason) {
+        return new Problem(field, reason);
+    }
+}
