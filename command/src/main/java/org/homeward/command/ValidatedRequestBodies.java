@@ -4,6 +4,7 @@ import jakarta.validation.Validator;
 import java.lang.reflect.Type;
 import java.util.Comparator;
 import java.util.List;
+import org.homeward.request.InvalidRequestException;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageConverter;

@@ -13,17 +13,16 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.homeward.access.Caller;
 import org.homeward.command.IdempotencyKeyReusedException;
 import org.homeward.command.InvalidFieldException;
-import org.homeward.command.InvalidRequestException;
 import org.homeward.command.RuleException;
 import org.homeward.command.journey.NotVisibleException;
 import org.homeward.command.journey.UnknownFollowUpException;
 import org.homeward.command.journey.UnknownMilestoneException;
 import org.homeward.command.program.UnknownProgramException;
-import org.homeward.query.InvalidQueryException;
 import org.homeward.query.audit.AuditDenials;
 import org.homeward.query.timeline.JourneyNotVisibleException;
 import org.homeward.query.timeline.TimelineBehindException;
 import org.homeward.query.timeline.UnknownJourneyException;
+import org.homeward.request.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -107,13 +106,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException ex) {
-        return respond(problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request has invalid fields",
-                               ex.problems().stream()
-                                 .map(problem -> new FieldProblem(problem.field(), problem.reason())).toList()));
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> invalidQuery(InvalidQueryException ex) {
         return respond(problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request has invalid fields",
                                ex.problems().stream()
                                  .map(problem -> new FieldProblem(problem.field(), problem.reason())).toList()));

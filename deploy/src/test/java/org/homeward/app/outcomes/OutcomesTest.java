@@ -79,7 +79,8 @@ class OutcomesTest extends HttpTest {
             record(manager, journey, "COUNSELLING_STARTED", intake.plusDays(i), Map.of());
             record(manager, journey, "TRAINING_ENROLLED", intake.plusDays(10), Map.of("programId", bakery));
             if (i < 25) {
-                record(manager, journey, "TRAINING_COMPLETED", intake.plusDays(30 + 4 * i), Map.of("programId", bakery));
+                record(manager, journey, "TRAINING_COMPLETED", intake.plusDays(30 + 4 * i),
+                       Map.of("programId", bakery));
             } else if (i < 37) {
                 record(manager, journey, "TRAINING_DROPPED_OUT", intake.plusDays(40),
                        Map.of("programId", bakery, "outcome", Map.of("dropOutReason", "moved town")));
@@ -365,7 +366,8 @@ class OutcomesTest extends HttpTest {
 
     @Test
     void badParametersAreNamed() {
-        Reply reply = evaluator().get("/api/v1/outcomes?cohort=week&from=2026-13-01&groupBy=nationality&colour=crimson");
+        Reply reply = evaluator().get("/api/v1/outcomes?cohort=week&from=2026-13-01&groupBy=nationality"
+                                      + "&colour=crimson");
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.contentType()).startsWith("application/problem+json");

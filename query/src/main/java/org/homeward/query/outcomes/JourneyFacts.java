@@ -78,8 +78,9 @@ record JourneyFacts(ProgramOutcome programOutcome, Map<UUID, ProgramFacts> progr
                 .filter(m -> m.programId() != null)
                 .collect(Collectors.groupingBy(Milestone::programId))
                 .forEach((programId, inProgram) -> programs.put(
-                        programId, new ProgramFacts(outcome(inProgram),
-                                                    daysToFirst(intakeDate, inProgram, EnumSet.of(TRAINING_COMPLETED)))));
+                        programId,
+                        new ProgramFacts(outcome(inProgram),
+                                         daysToFirst(intakeDate, inProgram, EnumSet.of(TRAINING_COMPLETED)))));
         return new JourneyFacts(overall(programs.values()), programs,
                                 employedOn(sixMonthsAfter(intakeDate), standing),
                                 employedOn(twelveMonthsAfter(intakeDate), standing),

@@ -58,8 +58,8 @@ final class OutcomeFigures {
             percentile is withheld whenever a count it rests on is. Complementary suppression: wherever counts add \
             up to another count that can be seen (the groups of a cohort to the cohort's total row; completed, \
             dropped out and still active to enrolled; employed and not employed to the journeys past their \
-            6- or 12-month point; the five scores of a distribution to the assessed journeys), a withheld count is never \
-            the only unknown: if it is, the smallest other non-zero count of that sum is withheld too (or the \
+            6- or 12-month point; the five scores of a distribution to the assessed journeys), a withheld count is \
+            never the only unknown: if it is, the smallest other non-zero count of that sum is withheld too (or the \
             total, when there is none), and this is repeated until no sum has exactly one unknown. Counts never \
             shown but implied, such as the journeys not employed, take part in this, so a rate can be withheld \
             because its complement is small.""";

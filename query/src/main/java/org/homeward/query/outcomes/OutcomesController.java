@@ -16,8 +16,8 @@ import org.homeward.outcome.CohortPeriod;
 import org.homeward.outcome.FindOutcomes;
 import org.homeward.outcome.Outcomes;
 import org.homeward.query.Answers;
-import org.homeward.query.InvalidQueryException;
-import org.homeward.query.InvalidQueryException.Problem;
+import org.homeward.request.InvalidRequestException;
+import org.homeward.request.InvalidRequestException.Problem;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -99,7 +99,7 @@ class OutcomesController {
         return Answers.ask(queries, find(parameters), ResponseTypes.instanceOf(Outcomes.class));
     }
 
-    /** @throws InvalidQueryException naming every bad parameter at once */
+    /** @throws InvalidRequestException naming every bad parameter at once */
     static FindOutcomes find(Map<String, String> parameters) {
         List<Problem> errors = new ArrayList<>();
         parameters.keySet().stream().filter(name -> !PARAMETERS.contains(name)).sorted().forEach(name -> errors.add(
@@ -144,7 +144,7 @@ class OutcomesController {
             errors.add(error("from", "must not be after to"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidQueryException(errors);
+            throw new InvalidRequestException(errors);
         }
         return new FindOutcomes(program, organisation, cohort, from, to, groupBy);
     }

@@ -166,8 +166,8 @@ class OutcomesProjection {
     @EventHandler
     void on(FollowUpMissed event, @SequenceNumber long version) {
         if (advance(event.journeyId(), version)) {
-            jdbc.update("update outcomes_journey set follow_ups_resolved = follow_ups_resolved + 1 where journey_id = ?",
-                        event.journeyId());
+            jdbc.update("update outcomes_journey set follow_ups_resolved = follow_ups_resolved + 1"
+                        + " where journey_id = ?", event.journeyId());
             resolve(event.journeyId(), event.followUpId());
         }
     }

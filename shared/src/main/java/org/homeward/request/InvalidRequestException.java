@@ -1,8 +1,11 @@
-package org.homeward.command;
+package org.homeward.request;
 
 import java.util.List;
 
-/** A request body that breaks its declared limits; names each bad field and why, never the value. */
+/**
+ * A request whose body or parameters break their declared limits; names each bad field and why, never the value,
+ * which may be personal.
+ */
 public class InvalidRequestException extends RuntimeException {
 
     public record Problem(String field, String reason) {
