@@ -1,5 +1,6 @@
 package org.homeward.command;
 
+import java.time.Duration;
 import java.util.List;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
@@ -9,7 +10,9 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +20,10 @@ import org.springframework.stereotype.Component;
  * command's answer are written in the command's own transaction, so either the events and the key commit
  * together or neither does. A concurrent duplicate waits on the key's unique index until the first commits,
  * then answers what the first answered.
+ *
+ * <p>Keys are forgotten after {@code homeward.idempotency.keep-for} (30 days unless configured), far longer than
+ * any client retries. A retry after that is still not recorded twice wherever the request names what it creates:
+ * the ids derived from the key are the same, so the journey refuses the duplicate (409).
  */
 @Component
 class IdempotentCommands {
@@ -26,10 +33,13 @@ class IdempotentCommands {
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
+    private final Duration keepFor;
 
-    IdempotentCommands(JdbcTemplate jdbc, Serializer serializer, CommandBus commandBus) {
+    IdempotentCommands(JdbcTemplate jdbc, Serializer serializer, CommandBus commandBus,
+                       @Value("${homeward.idempotency.keep-for:30d}") Duration keepFor) {
         this.jdbc = jdbc;
         this.serializer = serializer;
+        this.keepFor = keepFor;
         // registered here, not as an interceptor bean: Axon would register such a bean a second time
         commandBus.registerHandlerInterceptor(this::handle);
     }
@@ -54,6 +64,12 @@ class IdempotentCommands {
                         stored.getData(), stored.getType().getName(), key);
         }
         return result;
+    }
+
+    @Scheduled(fixedDelayString = "${homeward.idempotency.purge-interval:1h}")
+    void forgetOldKeys() {
+        jdbc.update("delete from idempotency_key where recorded_at < now() - ?::interval",
+                    keepFor.toSeconds() + " seconds");
     }
 
     private Object earlierAnswer(String key, String fingerprint) {
