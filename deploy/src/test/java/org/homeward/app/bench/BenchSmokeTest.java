@@ -1,0 +1,24 @@
+package org.homeward.app.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.homeward.app.support.TestDatabases;
+import org.junit.jupiter.api.Test;
+
+/** The bench in its smoke mode, so a change that breaks it is noticed; its figures mean nothing at this size. */
+class BenchSmokeTest {
+
+    @Test
+    void everyMeasurementGivesAFigure() throws Exception {
+        String report = Bench.run(Bench.Settings.smoke(), TestDatabases::create);
+
+        assertThat(report).contains("- machine:", "- PostgreSQL:", "synchronous_commit=");
+        assertThat(report.lines().filter(line -> line.startsWith("| ") && !line.startsWith("| measure")))
+                .hasSize(18)
+                .allSatisfy(line -> assertThat(line).containsPattern("\\| [^|]*\\d[^|]* \\|"));
+        assertThat(report).contains("record milestone, HTTP, 64 clients", "command gateway in-process, 16 clients",
+                                    "raw single-row INSERT", "Homeward HTTP / raw INSERT", "Axon's default processors",
+                                    "projection lag", "timeline read", "rebuild of the timeline from 2,000 events",
+                                    "raw ordered scan", "peak heap");
+    }
+}
