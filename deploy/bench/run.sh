@@ -15,6 +15,7 @@ out=deploy/bench/results/latest.md
 
 ./mvnw -q -B install -DskipTests
 ./mvnw -q -B -pl deploy dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
-java -Xmx512m -cp "deploy/target/test-classes:deploy/target/classes:$(cat deploy/target/bench.classpath)" \
+# BENCH_JAVA_OPTS adds JVM options, e.g. -XX:StartFlightRecording=filename=bench.jfr,settings=profile for a profile
+java -Xmx512m ${BENCH_JAVA_OPTS:-} -cp "deploy/target/test-classes:deploy/target/classes:$(cat deploy/target/bench.classpath)" \
      org.homeward.app.bench.Bench --out "$out" "$@"
 echo "written to $out"
