@@ -165,12 +165,14 @@ public final class Bench {
                                      c -> Load.timed(new HttpRecorder(homeward, seed(clients, c))::recordNext));
             throughput("record milestone, HTTP, " + clients(clients), result,
                        clients == settings.writers() ? "≥ 50% of raw inserts at " + clients : "");
+            awaitCaughtUp(homeward, PROJECTIONS);
         }
         CommandGateway gateway = homeward.bean(CommandGateway.class);
         for (int clients : settings.clients()) {
             Result result = Load.run(clients, settings.warmUp(), settings.measure(),
                                      c -> Load.timed(new GatewayRecorder(gateway, seed(clients, c) + 1)::recordNext));
             throughput("record milestone, command gateway in-process, " + clients(clients), result, "");
+            awaitCaughtUp(homeward, PROJECTIONS);
         }
         String longJourney = longJourney(homeward);
         UnderLoad underLoad = underLoad(homeward, longJourney);
@@ -341,6 +343,10 @@ public final class Bench {
         }
     }
 
+    /**
+     * Waits until the projections have applied every event: a load leaves a backlog behind, and working it off
+     * would otherwise take the CPU from the next measurement (and a read would wait for it).
+     */
     private static void awaitCaughtUp(RunningHomeward homeward, List<String> projections)
             throws InterruptedException {
         while (true) {
@@ -367,6 +373,7 @@ public final class Bench {
             recorder.recordNext();
         }
         String journey = recorder.journeyId.toString();
+        awaitCaughtUp(homeward, List.of("timeline"));
         homeward.get("/api/v1/journeys/" + journey + "/timeline?minVersion=" + settings.timelineMilestones());
         return journey;
     }
