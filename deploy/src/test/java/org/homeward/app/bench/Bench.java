@@ -27,6 +27,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.homeward.access.Provenance;
 import org.homeward.access.Role;
 import org.homeward.app.bench.Load.Result;
@@ -161,11 +163,20 @@ public final class Bench {
     /** Record-milestone through HTTP and through the gateway at each concurrency, then reads and lag under load. */
     private void writes(RunningHomeward homeward) throws Exception {
         for (int clients : settings.clients()) {
+            boolean counted = clients == settings.writers();
+            DatabaseWork before = counted ? settledWork(homeward) : null;
+            long eventsBefore = newestEvent(homeward);
             Result result = Load.run(clients, settings.warmUp(), settings.measure(),
                                      c -> Load.timed(new HttpRecorder(homeward, seed(clients, c))::recordNext));
             throughput("record milestone, HTTP, " + clients(clients), result,
-                       clients == settings.writers() ? "≥ 50% of raw inserts at " + clients : "");
+                       counted ? "≥ 50% of raw inserts at " + clients : "");
             awaitCaughtUp(homeward, PROJECTIONS);
+            if (counted) {
+                long appended = newestEvent(homeward) - eventsBefore;
+                lines.add(new Line("PostgreSQL work per command, HTTP, " + clients(clients)
+                                   + " (commands, 5 projections, audit, keeper; raw INSERT: 1 commit, 1 row)",
+                                   settledWork(homeward).minus(before).per(appended), ""));
+            }
         }
         CommandGateway gateway = homeward.bean(CommandGateway.class);
         for (int clients : settings.clients()) {
@@ -243,6 +254,13 @@ public final class Bench {
             defaults.put(prefix + "initial-segment-count", 1);
         }
         try (RunningHomeward homeward = new RunningHomeward(freshDatabase.get(), keys, defaults)) {
+            for (String projection : PROJECTIONS) {
+                // guards the comparison itself: the overrides must really have replaced the shipped settings
+                if (!(homeward.bean(EventProcessingConfiguration.class).eventProcessor(projection)
+                              .orElseThrow() instanceof TrackingEventProcessor)) {
+                    throw new IllegalStateException(projection + " is not on Axon's default processor");
+                }
+            }
             String longJourney = longJourney(homeward);
             UnderLoad underLoad = underLoad(homeward, longJourney);
             throughput(alongside() + ", Axon's default processors", underLoad.writes(), "");
@@ -341,6 +359,17 @@ public final class Bench {
         long peakLive() {
             return peakLive;
         }
+    }
+
+    /** The database's counters once every backend has reported its share (not waited for in the smoke mode). */
+    private DatabaseWork settledWork(RunningHomeward homeward) throws InterruptedException {
+        Thread.sleep(settings.warmUp().isZero() ? 0 : DatabaseWork.SETTLE.toMillis());
+        return DatabaseWork.of(homeward.jdbc());
+    }
+
+    private static long newestEvent(RunningHomeward homeward) {
+        Long newest = homeward.jdbc().queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        return newest == null ? 0 : newest;
     }
 
     /**

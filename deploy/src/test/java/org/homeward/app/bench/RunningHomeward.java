@@ -40,7 +40,10 @@ final class RunningHomeward implements AutoCloseable {
         settings.put("homeward.privacy.master-key-file", keys.resolve("master.key").toString());
         settings.put("logging.level.root", "WARN");
         settings.put("spring.main.banner-mode", "off");
-        context = new SpringApplicationBuilder(HomewardApplication.class).properties(settings).run();
+        // as command-line arguments, which override application.yml (default properties would not)
+        String[] arguments = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                                     .toArray(String[]::new);
+        context = new SpringApplicationBuilder(HomewardApplication.class).run(arguments);
         base = "http://localhost:" + context.getEnvironment().getRequiredProperty("local.server.port");
         LocalSigningKey key = LocalSigningKey.loadOrCreate(keys.resolve("signing.key"));
         supervisor = key.issue(new Caller("sv-bench", Role.SUPERVISOR, ORGANISATION), Duration.ofHours(4));
