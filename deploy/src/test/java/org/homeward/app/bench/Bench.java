@@ -7,7 +7,6 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -103,12 +102,13 @@ public final class Bench {
 
     /**
      * {@code [--smoke] [--only writes|rebuild] [--server jdbc:postgresql://127.0.0.1:5432/] [--out results.md]}:
-     * fresh databases are created on the server (user postgres) and dropped afterwards. {@code --only} runs one part,
+     * fresh databases are created on the server ({@code BENCH_SERVER}, else the local one; see {@link Databases}
+     * for the user) and dropped afterwards. {@code --only} runs one part,
      * for trying a setting quickly; its figures still go into the table.
      */
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.full();
-        String server = "jdbc:postgresql://127.0.0.1:5432/";
+        String server = System.getenv().getOrDefault("BENCH_SERVER", "jdbc:postgresql://127.0.0.1:5432/");
         Path out = null;
         String only = null;
         for (int i = 0; i < args.length; i++) {
@@ -186,6 +186,11 @@ public final class Bench {
             awaitCaughtUp(homeward, PROJECTIONS);
         }
         String longJourney = longJourney(homeward);
+        // the same read with nothing else running: what the read costs itself, apart from waiting for the CPU
+        Result idle = Load.run(1, settings.warmUp(), settings.measure(),
+                               c -> Load.timed(() -> homeward.get("/api/v1/journeys/" + longJourney + "/timeline")));
+        lines.add(new Line("timeline read, journey of " + settings.timelineMilestones() + " milestones, no writes",
+                           millis(idle), ""));
         UnderLoad underLoad = underLoad(homeward, longJourney);
         throughput(alongside() + ", shipped processors", underLoad.writes(), "");
         lines.add(new Line("projection lag, command acknowledged to visible in timeline, " + writers(),
@@ -535,7 +540,7 @@ public final class Bench {
 
         RawInserter(String databaseUrl, Map<String, Object> template) {
             try {
-                connection = DriverManager.getConnection(databaseUrl, "postgres", "");
+                connection = Databases.connect(databaseUrl);
                 insert = connection.prepareStatement("""
                         insert into bench_raw_event (event_identifier, aggregate_identifier, sequence_number, type,
                             time_stamp, payload_type, payload_revision, payload, meta_data)

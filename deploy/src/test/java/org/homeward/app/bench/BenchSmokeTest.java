@@ -14,7 +14,7 @@ class BenchSmokeTest {
 
         assertThat(report).contains("- machine:", "- PostgreSQL:", "synchronous_commit=");
         assertThat(report.lines().filter(line -> line.startsWith("| ") && !line.startsWith("| measure")))
-                .hasSize(22)
+                .hasSize(23)
                 .allSatisfy(line -> assertThat(line).containsPattern("\\| [^|]*\\d[^|]* \\|"));
         assertThat(report).doesNotContain("not measured");
         assertThat(report).contains("record milestone, HTTP, 4 clients", "command gateway in-process, 2 clients",

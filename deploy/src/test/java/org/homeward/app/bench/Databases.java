@@ -10,6 +10,10 @@ import java.util.List;
 /** Fresh databases on one PostgreSQL server (user postgres), dropped when the bench is done. */
 final class Databases {
 
+    /** Who the bench connects as: {@code BENCH_USER} and {@code BENCH_PASSWORD}, else postgres, no password. */
+    static final String USER = System.getenv().getOrDefault("BENCH_USER", "postgres");
+    static final String PASSWORD = System.getenv().getOrDefault("BENCH_PASSWORD", "");
+
     private final String server;
     private final List<String> created = new ArrayList<>();
 
@@ -26,12 +30,16 @@ final class Databases {
         return server + name;
     }
 
+    static Connection connect(String url) throws SQLException {
+        return DriverManager.getConnection(url, USER, PASSWORD);
+    }
+
     void dropAll() {
         created.forEach(name -> execute("drop database if exists " + name + " with (force)"));
     }
 
     private void execute(String sql) {
-        try (Connection connection = DriverManager.getConnection(server + "postgres", "postgres", "");
+        try (Connection connection = connect(server + "postgres");
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {

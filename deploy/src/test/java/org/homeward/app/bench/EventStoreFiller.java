@@ -1,7 +1,6 @@
 package org.homeward.app.bench;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -70,7 +69,7 @@ final class EventStoreFiller {
 
     /** Reads every event in global order, as a processor would, and answers the seconds it took. */
     static double rawScan(String databaseUrl) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(databaseUrl, "postgres", "")) {
+        try (Connection connection = Databases.connect(databaseUrl)) {
             connection.setAutoCommit(false);
             long start = System.nanoTime();
             long bytes = 0;

@@ -34,7 +34,8 @@ final class RunningHomeward implements AutoCloseable {
     RunningHomeward(String databaseUrl, Path keys, Map<String, Object> properties) {
         Map<String, Object> settings = new HashMap<>(properties);
         settings.put("spring.datasource.url", databaseUrl);
-        settings.put("spring.datasource.username", "postgres");
+        settings.put("spring.datasource.username", Databases.USER);
+        settings.put("spring.datasource.password", Databases.PASSWORD);
         settings.put("server.port", 0);
         settings.put("homeward.access.local-key-file", keys.resolve("signing.key").toString());
         settings.put("homeward.privacy.master-key-file", keys.resolve("master.key").toString());
