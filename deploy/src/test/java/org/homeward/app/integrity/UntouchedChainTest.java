@@ -70,7 +70,8 @@ class UntouchedChainTest extends ChainTest {
 
     @Test
     void headCopiedOutOfTheLogIsCheckedAgainstTheRecomputedChain(CapturedOutput output) {
-        long newest = recordAndChain(2);
+        // 12 events, more than checkpoint-every: the newest checkpoint is one written, and logged, during this test
+        long newest = recordAndChain(3);
         Map<String, Object> checkpoint = jdbc.queryForMap("""
                 select global_index, hash from integrity_checkpoint order by global_index desc limit 1""");
         long position = (Long) checkpoint.get("global_index");
