@@ -25,17 +25,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-cp "$ROOT/deploy/target/homeward.jar" "$WORK/homeward.jar"   # a private copy: a rebuild cannot pull it away mid-run
+source "$ROOT/deploy/bench/homeward.sh"
+copy_homeward "$WORK"
 JAR=$WORK/homeward.jar
 psql -d postgres -qc "create database $DB" >/dev/null
-(cd "$WORK" && exec java -jar "$JAR" --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
-      --spring.datasource.username="$PGUSER" --server.port=0 --homeward.integrity.keeper-interval=1s \
-      > "$WORK/app.log" 2>&1) &
-APP=$!
-until sql "select 1 from integrity_chain_head" >/dev/null 2>&1; do
-    kill -0 "$APP" 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
-    sleep 0.5
-done
+start_homeward "$WORK" "$DB" --homeward.integrity.keeper-interval=1s
 
 start=$(now)
 sql "insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, time_stamp,

@@ -14,26 +14,16 @@ export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postg
 HERE=$(cd "$(dirname "$0")" && pwd)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-cp "$HERE/../../target/homeward.jar" "$WORK/homeward.jar"   # a private copy: a rebuild cannot pull it away mid-run
-JAR=$WORK/homeward.jar
+source "$HERE/../homeward.sh"
+copy_homeward "$WORK"
 
 run() {
     local label=$1; shift
     local db=homeward_bench_writes_$$_$RANDOM
     psql -d postgres -qc "create database $db" >/dev/null
-    (cd "$WORK" && exec java -jar "$JAR" --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$db" \
-          --spring.datasource.username="$PGUSER" --server.port=0 \
-          --homeward.access.local-key-file="$WORK/key" "$@" > "$WORK/app.log" 2>&1) &
-    local app=$!
-    local port=""
-    until [[ -n "$port" ]]; do
-        kill -0 "$app" 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
-        sleep 0.5
-        port=$(grep -o 'Tomcat started on port [0-9]*' "$WORK/app.log" | grep -o '[0-9]*$' || true)
-    done
-    local token
-    token=$(cd "$WORK" && java -jar "$JAR" token --user sv-bench --role SUPERVISOR --organisation org-bench \
-            --key-file "$WORK/key")
+    start_homeward "$WORK" "$db" "$@"
+    local app=$APP port=$PORT token
+    token=$(token_for "$WORK" sv-bench SUPERVISOR)
     java "$HERE/WriteLoad.java" "http://localhost:$port" "$token" "$WARMUP" "$WORKERS" >/dev/null
     local rate
     rate=$(java "$HERE/WriteLoad.java" "http://localhost:$port" "$token" "$SECONDS_" "$WORKERS")

@@ -14,7 +14,7 @@ set -euo pipefail
 JOURNEYS=${JOURNEYS:-100000}
 ROUNDS=${ROUNDS:-50}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-HERE=$(cd "$(dirname "$0")" && pwd)
+source "$(dirname "$0")/../homeward.sh"
 DB=homeward_bench_outcomes_$$
 WORK=$(mktemp -d)
 PROGRAM=00000000-0000-4000-8000-00000000b001
@@ -28,19 +28,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-cp "$HERE/../../target/homeward.jar" "$WORK/homeward.jar"   # a private copy: a rebuild cannot pull it away mid-run
-JAR=$WORK/homeward.jar
+copy_homeward "$WORK"
 psql -d postgres -qc "create database $DB" >/dev/null
-(cd "$WORK" && exec java -jar "$JAR" --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
-      --spring.datasource.username="$PGUSER" --server.port=0 --homeward.access.local-key-file="$WORK/key" \
-      > "$WORK/app.log" 2>&1) &
-APP=$!
-port=""
-until [[ -n "$port" ]]; do
-    kill -0 "$APP" 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
-    sleep 0.5
-    port=$(grep -o 'Tomcat started on port [0-9]*' "$WORK/app.log" | grep -o '[0-9]*$' || true)
-done
+start_homeward "$WORK" "$DB"
 
 # Intakes spread over 2020-2026; about a third in the program, half of them completing it; employment, housing
 # and assessments at plausible rates; a quarter have withdrawn consent for evaluation.
@@ -78,13 +68,12 @@ sql "insert into outcomes_program (program_id) values ('$PROGRAM');
      analyze"
 fill_end=$(date +%s.%N)
 
-token=$(cd "$WORK" && java -jar "$JAR" token --user ev-bench --role EVALUATOR --organisation org-funder \
-        --key-file "$WORK/key")
+token=$(token_for "$WORK" ev-bench EVALUATOR)
 
 # Prints p50, p95, p99 and max in milliseconds of ROUNDS sequential requests for one question.
 ask() {
     local label=$1 path=$2 accept=${3:-application/json}
-    local url="http://localhost:$port$path"
+    local url="http://localhost:$PORT$path"
     for _ in 1 2 3; do curl -sf -o /dev/null -H "Authorization: Bearer $token" -H "Accept: $accept" "$url"; done
     for _ in $(seq "$ROUNDS"); do
         curl -sf -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $token" -H "Accept: $accept" "$url"

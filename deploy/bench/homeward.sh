@@ -1,0 +1,30 @@
+# Sourced by the shell benches: starts the built application on one database of the local server (PGHOST, PGPORT,
+# PGUSER), from a private copy of the jar in WORK, so a rebuild cannot pull the jar away mid-run.
+#
+#   copy_homeward WORK                      # once: WORK/homeward.jar
+#   start_homeward WORK DB [--spring.args]  # sets APP (its pid) and PORT; signs local tokens with WORK/key
+#   token_for WORK USER ROLE                # a local-mode token for a synthetic member of staff of org-bench
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+copy_homeward() {
+    cp "$BENCH_DIR/../target/homeward.jar" "$1/homeward.jar"
+}
+
+start_homeward() {
+    local work=$1 db=$2; shift 2
+    (cd "$work" && exec java -jar "$work/homeward.jar" \
+          --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$db" --spring.datasource.username="$PGUSER" \
+          --server.port=0 --homeward.access.local-key-file="$work/key" "$@" > "$work/app.log" 2>&1) &
+    APP=$!
+    PORT=""
+    until [[ -n "$PORT" ]]; do
+        kill -0 "$APP" 2>/dev/null || { cat "$work/app.log"; exit 1; }
+        sleep 0.5
+        PORT=$(grep -o 'Tomcat started on port [0-9]*' "$work/app.log" | grep -o '[0-9]*$' || true)
+    done
+}
+
+token_for() {
+    (cd "$1" && java -jar "$1/homeward.jar" token --user "$2" --role "$3" --organisation org-bench --key-file "$1/key")
+}
