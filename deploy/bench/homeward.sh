@@ -4,6 +4,7 @@
 #   copy_homeward WORK                      # once: WORK/homeward.jar
 #   start_homeward WORK DB [--spring.args]  # sets APP (its pid) and PORT; signs local tokens with WORK/key
 #   token_for WORK USER ROLE                # a local-mode token for a synthetic member of staff of org-bench
+#   trap stop_homeward EXIT                 # stops APP, drops DB, removes WORK
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
@@ -27,4 +28,10 @@ start_homeward() {
 
 token_for() {
     (cd "$1" && java -jar "$1/homeward.jar" token --user "$2" --role "$3" --organisation org-bench --key-file "$1/key")
+}
+
+stop_homeward() {
+    [[ -n "${APP:-}" ]] && kill "$APP" 2>/dev/null && wait "$APP" 2>/dev/null || true
+    [[ -n "${DB:-}" ]] && psql -d postgres -qc "drop database if exists $DB with (force)" >/dev/null
+    rm -rf "$WORK"
 }

@@ -18,14 +18,8 @@ WORK=$(mktemp -d)
 now() { date +%s.%N; }
 sql() { psql -d "$DB" -qAtc "$1"; }
 
-cleanup() {
-    [[ -n "${APP:-}" ]] && kill "$APP" 2>/dev/null && wait "$APP" 2>/dev/null || true
-    psql -d postgres -qc "drop database if exists $DB with (force)" >/dev/null
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-
 source "$ROOT/deploy/bench/homeward.sh"
+trap stop_homeward EXIT
 copy_homeward "$WORK"
 JAR=$WORK/homeward.jar
 psql -d postgres -qc "create database $DB" >/dev/null

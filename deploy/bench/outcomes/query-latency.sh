@@ -21,12 +21,7 @@ PROGRAM=00000000-0000-4000-8000-00000000b001
 
 sql() { psql -d "$DB" -qAtc "$1"; }
 
-cleanup() {
-    [[ -n "${APP:-}" ]] && kill "$APP" 2>/dev/null && wait "$APP" 2>/dev/null || true
-    psql -d postgres -qc "drop database if exists $DB with (force)" >/dev/null
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
+trap stop_homeward EXIT
 
 copy_homeward "$WORK"
 psql -d postgres -qc "create database $DB" >/dev/null

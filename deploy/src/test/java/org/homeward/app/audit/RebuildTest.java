@@ -54,10 +54,10 @@ class RebuildTest extends HttpTest {
         writer.join();
 
         assertThat(rebuild.status()).isEqualTo(202);
-        awaitCaughtUp();
+        awaitCaughtUp("timeline");
         List<List<String>> afterRebuildDuringWrites = snapshot();
         admin().post("/api/v1/admin/projections/timeline/rebuild", Map.of());
-        awaitCaughtUp();
+        awaitCaughtUp("timeline");
 
         assertThat(snapshot()).isEqualTo(afterRebuildDuringWrites);
         assertThat(jdbc.queryForObject("select count(*) from timeline_milestone", Long.class))
@@ -82,13 +82,6 @@ class RebuildTest extends HttpTest {
         return as(Role.ADMINISTRATOR, "admin-test", "org-test");
     }
 
-    private void awaitCaughtUp() {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                  .until(() -> admin().get("/api/v1/admin/projections").json().valueStream()
-                                  .filter(p -> p.path("projection").asString().equals("timeline"))
-                                  .allMatch(p -> !p.path("rebuilding").asBoolean()
-                                                 && p.path("behind").asLong() == 0));
-    }
 
     /** Every row of every timeline table, as text, in a stable order. */
     private List<List<String>> snapshot() {

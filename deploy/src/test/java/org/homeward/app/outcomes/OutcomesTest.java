@@ -7,7 +7,6 @@ import static org.homeward.app.support.SyntheticJourneys.with;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.awaitility.Awaitility;
 import org.homeward.access.Role;
 import org.homeward.app.support.Api;
 import org.homeward.app.support.Api.Reply;
@@ -117,7 +115,7 @@ class OutcomesTest extends HttpTest {
                 }
             }
         }
-        awaitOutcomes();
+        awaitCaughtUp("outcomes");
     }
 
     @Test
@@ -242,7 +240,7 @@ class OutcomesTest extends HttpTest {
         for (int i = 0; i < 21; i++) {
             open(manager, organisation, LocalDate.of(2026, i < 10 ? 4 : 5, 1 + i), "FEMALE");
         }
-        awaitOutcomes();
+        awaitCaughtUp("outcomes");
 
         JsonNode rows = evaluator().get("/api/v1/outcomes?cohort=month&organisation=" + organisation).json()
                                    .path("rows");
@@ -271,7 +269,7 @@ class OutcomesTest extends HttpTest {
         for (int i = 0; i < 25; i++) {
             open(manager, organisation, LocalDate.of(2026, 7, 1 + i), i < 20 ? "FEMALE" : "MALE");
         }
-        awaitOutcomes();
+        awaitCaughtUp("outcomes");
 
         JsonNode rows = evaluator().get("/api/v1/outcomes?groupBy=gender&organisation=" + organisation).json()
                                    .path("rows");
@@ -311,7 +309,7 @@ class OutcomesTest extends HttpTest {
                        Map.of("programId", literacy, "outcome", Map.of("dropOutReason", "illness")));
             }
         }
-        awaitOutcomes();
+        awaitCaughtUp("outcomes");
         assertThat(figures(organisation, "completed", "droppedOut", "at6Months.employed", "journeys"))
                 .containsExactly(12.0, 12.0, 12.0, 24.0);
 
@@ -320,24 +318,24 @@ class OutcomesTest extends HttpTest {
              Map.of("type", "TRAINING_DROPPED_OUT", "occurredOn", LocalDate.of(2025, 2, 20).toString(),
                     "programId", literacy, "outcome", Map.of("dropOutReason", "left the course"),
                     "reason", "recorded as completed by mistake"));
-        awaitOutcomes();
+        awaitCaughtUp("outcomes");
         assertThat(figures(organisation, "completed", "droppedOut")).containsExactly(11.0, 13.0);
 
         post(manager, "/api/v1/journeys/" + journeys.get(1) + "/milestones/" + employments.get(1) + "/retraction",
              Map.of("reason", "the job offer fell through"));
-        awaitOutcomes();
+        awaitCaughtUp("outcomes");
         assertThat(figures(organisation, "at6Months.employed", "daysToEmploymentStarted.journeys"))
                 .containsExactly(11.0, 11.0);
 
         String dropOut = journeys.get(20);
         post(manager, "/api/v1/journeys/" + dropOut + "/consent-withdrawals",
              Map.of("purpose", "PROGRAM_EVALUATION", "decidedOn", "2026-03-01"));
-        awaitOutcomes();
+        awaitCaughtUp("outcomes");
         assertThat(figures(organisation, "journeys", "droppedOut")).containsExactly(23.0, 12.0);
 
         post(manager, "/api/v1/journeys/" + dropOut + "/consents",
              Map.of("purpose", "PROGRAM_EVALUATION", "decidedOn", "2026-04-01"));
-        awaitOutcomes();
+        awaitCaughtUp("outcomes");
         assertThat(figures(organisation, "journeys", "droppedOut")).containsExactly(24.0, 13.0);
     }
 
@@ -347,7 +345,7 @@ class OutcomesTest extends HttpTest {
 
         post(as(Role.SUPERVISOR, "sv-known", KNOWN), "/api/v1/journeys/" + knownJourneys.get(3) + "/erasure",
              Map.of("requestedOn", TODAY.toString()));
-        awaitOutcomes();
+        awaitCaughtUp("outcomes");
 
         assertThat(evaluator().get("/api/v1/outcomes?organisation=" + KNOWN).body()).isEqualTo(before);
     }
@@ -419,14 +417,6 @@ class OutcomesTest extends HttpTest {
         return reply;
     }
 
-    /** Waits until the outcome projection has applied every stored event. */
-    private void awaitOutcomes() {
-        Api admin = as(Role.ADMINISTRATOR, "admin-test", "org-test");
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                  .until(() -> admin.get("/api/v1/admin/projections").json().valueStream()
-                                    .filter(p -> p.path("projection").asString().equals("outcomes"))
-                                    .allMatch(p -> p.path("behind").asLong() == 0));
-    }
 
     /** The named figures of the one cohort of an organisation's journeys. */
     private List<Double> figures(String organisation, String... names) {

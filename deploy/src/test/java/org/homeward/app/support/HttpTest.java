@@ -1,6 +1,9 @@
 package org.homeward.app.support;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.homeward.access.Role;
 import org.homeward.app.HomewardApplication;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +62,17 @@ public abstract class HttpTest {
 
     protected long storedEvents() {
         return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+    }
+
+    /** Waits until the named projections are not rebuilding and have applied every stored event. */
+    protected void awaitCaughtUp(String... projections) {
+        Api admin = as(Role.ADMINISTRATOR, "admin-test", SyntheticJourneys.ORGANISATION);
+        List<String> names = List.of(projections);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                  .until(() -> admin.get("/api/v1/admin/projections").json().valueStream()
+                                    .filter(p -> names.contains(p.path("projection").asString()))
+                                    .allMatch(p -> !p.path("rebuilding").asBoolean()
+                                                   && p.path("behind").asLong() == 0));
     }
 
     /** Opens a synthetic journey and answers its id. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.homeward.outcome.Breakdown;
@@ -60,7 +61,7 @@ class OutcomesController {
     private final Definitions definitions;
 
     OutcomesController(QueryGateway queries,
-                       @Value("${homeward.outcomes.suppression-threshold:11}") int threshold) {
+                       @Value("${homeward.outcomes.suppression-threshold}") int threshold) {
         this.queries = queries;
         this.definitions = new Definitions(OutcomeFigures.POPULATION, OutcomeFigures.PERCENTILES,
                                            OutcomeFigures.SUPPRESSION, threshold,
@@ -118,26 +119,8 @@ class OutcomesController {
         if (organisation != null && !organisation.matches(ID)) {
             errors.add(error("organisation", "must be 1 to 64 letters, digits or . _ : @ -"));
         }
-        CohortPeriod cohort = CohortPeriod.QUARTER;
-        if (parameters.containsKey("cohort")) {
-            cohort = Arrays.stream(CohortPeriod.values())
-                           .filter(period -> period.parameter().equalsIgnoreCase(parameters.get("cohort")))
-                           .findFirst().orElse(null);
-            if (cohort == null) {
-                errors.add(error("cohort", "must be one of " + Arrays.stream(CohortPeriod.values())
-                                                                     .map(CohortPeriod::parameter).toList()));
-            }
-        }
-        Breakdown groupBy = null;
-        if (parameters.containsKey("groupBy")) {
-            groupBy = Arrays.stream(Breakdown.values())
-                            .filter(breakdown -> breakdown.parameter().equalsIgnoreCase(parameters.get("groupBy")))
-                            .findFirst().orElse(null);
-            if (groupBy == null) {
-                errors.add(error("groupBy", "must be one of " + Arrays.stream(Breakdown.values())
-                                                                      .map(Breakdown::parameter).toList()));
-            }
-        }
+        CohortPeriod cohort = word(parameters, "cohort", CohortPeriod.values(), CohortPeriod::parameter, errors);
+        Breakdown groupBy = word(parameters, "groupBy", Breakdown.values(), Breakdown::parameter, errors);
         LocalDate from = date(parameters, "from", errors);
         LocalDate to = date(parameters, "to", errors);
         if (from != null && to != null && from.isAfter(to)) {
@@ -146,7 +129,23 @@ class OutcomesController {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return new FindOutcomes(program, organisation, cohort, from, to, groupBy);
+        return new FindOutcomes(program, organisation, cohort == null ? CohortPeriod.QUARTER : cohort, from, to,
+                                groupBy);
+    }
+
+    /** The value whose word the parameter names, ignoring case; null when absent or, with an error, unknown. */
+    private static <T> T word(Map<String, String> parameters, String name, T[] values, Function<T, String> word,
+                              List<Problem> errors) {
+        if (!parameters.containsKey(name)) {
+            return null;
+        }
+        for (T value : values) {
+            if (word.apply(value).equalsIgnoreCase(parameters.get(name))) {
+                return value;
+            }
+        }
+        errors.add(error(name, "must be one of " + Arrays.stream(values).map(word).toList()));
+        return null;
     }
 
     private static LocalDate date(Map<String, String> parameters, String name, List<Problem> errors) {

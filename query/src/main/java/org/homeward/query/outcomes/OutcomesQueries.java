@@ -45,7 +45,7 @@ class OutcomesQueries {
     private final int threshold;
 
     OutcomesQueries(JdbcTemplate jdbc, Clock clock,
-                    @Value("${homeward.outcomes.suppression-threshold:11}") int threshold) {
+                    @Value("${homeward.outcomes.suppression-threshold}") int threshold) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.threshold = threshold;

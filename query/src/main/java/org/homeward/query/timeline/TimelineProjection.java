@@ -165,11 +165,9 @@ class TimelineProjection {
     @EventHandler
     void on(CaseManagerAssigned event, @SequenceNumber long version) {
         if (advance(event.journeyId(), version)) {
-            jdbc.update("update timeline_journey set case_manager_id = ? where journey_id = ?",
-                        event.caseManagerId(), event.journeyId());
             String organisationId = jdbc.queryForObject(
-                    "select organisation_id from timeline_journey where journey_id = ?", String.class,
-                    event.journeyId());
+                    "update timeline_journey set case_manager_id = ? where journey_id = ? returning organisation_id",
+                    String.class, event.caseManagerId(), event.journeyId());
             addAssignment(event.journeyId(), version, Timeline.AssignmentKind.ASSIGNED, organisationId,
                           event.caseManagerId(), event.reason());
         }
