@@ -9,7 +9,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 import org.homeward.access.Provenance;
 import org.homeward.access.Role;
@@ -21,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every event as an audit entry: what, to which journey or program, recorded when and by whom, through which
- * request. Entries are keyed by the event's global position, so replaying inserts nothing twice.
+ * request. Entries are keyed by the event's identifier, so replaying inserts nothing twice.
  */
 @Component
 @ProcessingGroup("audit")
@@ -33,23 +32,28 @@ class AuditTrail {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The entry's position is the one the store gave the event, read by the event's identifier, never the tracking
+     * token's: a gap-aware token holds the highest position its processor has seen, which is not the event's own.
+     */
     @EventHandler
-    void on(Object payload, DomainEventMessage<?> event, TrackingToken token) {
+    void on(Object payload, DomainEventMessage<?> event) {
         Provenance provenance = Provenance.from(event.getMetaData());
         jdbc.update("""
                     insert into audit_event (global_index, event_identifier, aggregate_identifier, aggregate_type,
                         sequence_number, event_type, recorded_at, actor_id, actor_role, actor_organisation_id,
                         correlation_id, causation_id, request_id, channel)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    on conflict (global_index) do nothing
+                    select stored.global_index, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                    from domain_event_entry stored where stored.event_identifier = ?
+                    on conflict (event_identifier) do nothing
                     """,
-                    token.position().orElseThrow(), event.getIdentifier(), event.getAggregateIdentifier(),
+                    event.getIdentifier(), event.getAggregateIdentifier(),
                     event.getType(), event.getSequenceNumber(), payload.getClass().getSimpleName(),
                     Timestamp.from(event.getTimestamp()), provenance.actorId(),
                     provenance.actorRole() == null ? null : provenance.actorRole().name(),
                     provenance.actorOrganisationId(), text(event.getMetaData().get(Provenance.CORRELATION_ID)),
                     text(event.getMetaData().get(Provenance.CAUSATION_ID)), provenance.requestId(),
-                    provenance.channel());
+                    provenance.channel(), event.getIdentifier());
     }
 
     @ResetHandler
