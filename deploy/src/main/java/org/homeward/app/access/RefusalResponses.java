@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import org.homeward.access.Caller;
-import org.homeward.query.audit.AuditDenials;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -24,9 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 class RefusalResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final JsonMapper json;
-    private final AuditDenials denials;
+    private final DenialLog denials;
 
-    RefusalResponses(JsonMapper json, AuditDenials denials) {
+    RefusalResponses(JsonMapper json, DenialLog denials) {
         this.json = json;
         this.denials = denials;
     }

@@ -18,7 +18,7 @@ import org.homeward.command.journey.NotVisibleException;
 import org.homeward.command.journey.UnknownFollowUpException;
 import org.homeward.command.journey.UnknownMilestoneException;
 import org.homeward.command.program.UnknownProgramException;
-import org.homeward.query.audit.AuditDenials;
+import org.homeward.app.access.DenialLog;
 import org.homeward.query.timeline.JourneyNotVisibleException;
 import org.homeward.query.timeline.TimelineBehindException;
 import org.homeward.query.timeline.UnknownJourneyException;
@@ -54,9 +54,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
-    private final AuditDenials denials;
+    private final DenialLog denials;
 
-    ProblemResponses(AuditDenials denials) {
+    ProblemResponses(DenialLog denials) {
         this.denials = denials;
     }
 

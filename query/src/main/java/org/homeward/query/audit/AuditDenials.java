@@ -1,12 +1,10 @@
 package org.homeward.query.audit;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.queryhandling.QueryHandler;
-import org.homeward.access.Caller;
 import org.homeward.access.Role;
 import org.homeward.audit.AuditDenial;
 import org.homeward.audit.AuditDenialPage;
@@ -14,28 +12,14 @@ import org.homeward.audit.FindAuditDenials;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Records every refused request, and answers auditors who was refused what. */
+/** Answers auditors who was refused what (access keeps the refusals). */
 @Component
-public class AuditDenials {
+class AuditDenials {
 
     private final JdbcTemplate jdbc;
-    private final Clock clock;
 
-    AuditDenials(JdbcTemplate jdbc, Clock clock) {
+    AuditDenials(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.clock = clock;
-    }
-
-    /** @param caller null when the request carried no valid token */
-    public void record(Caller caller, String method, String path, int status) {
-        jdbc.update("""
-                    insert into audit_denial (denial_id, denied_at, actor_id, actor_role, actor_organisation_id,
-                        method, path, status)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                    UUID.randomUUID(), Timestamp.from(clock.instant()), caller == null ? null : caller.userId(),
-                    caller == null ? null : caller.role().name(), caller == null ? null : caller.organisationId(),
-                    method, path.length() > 300 ? path.substring(0, 300) : path, status);
     }
 
     @QueryHandler
