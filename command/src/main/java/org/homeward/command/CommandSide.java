@@ -4,12 +4,16 @@ import java.util.List;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.Repository;
+import org.homeward.command.journey.Journey;
 import org.homeward.access.Provenance;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -33,15 +37,20 @@ public class CommandSide implements WebMvcConfigurer {
     }
 
     /**
-     * Journeys kept in memory between commands, so that a command does not first replay the journey's whole history.
-     * A journey changed meanwhile elsewhere is caught by the store's unique (journey, sequence) key: the failed
-     * append drops the cached journey and the command is decided again on the stored history. With several command
-     * nodes, switch it off ({@code homeward.commands.journey-cache=false}): a command refused on a stale journey
-     * appends nothing, so nothing would catch it.
+     * Journeys kept in memory between commands, checked against the store's head before each decision, so the
+     * default is right with any number of command processes ({@code homeward.commands.journey-cache=false}
+     * replays every journey from the store instead).
      */
     @Bean
-    Cache journeyCache(@Value("${homeward.commands.journey-cache:true}") boolean enabled) {
-        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
+    Repository<Journey> journeyRepository(EventStore events, ParameterResolverFactory parameterResolvers,
+                                          HandlerDefinition handlers,
+                                          @Value("${homeward.commands.journey-cache:true}") boolean cached) {
+        EventSourcingRepository.Builder<Journey> journeys = EventSourcingRepository.builder(Journey.class)
+                                                                                   .parameterResolverFactory(
+                                                                                           parameterResolvers)
+                                                                                   .handlerDefinition(handlers);
+        return cached ? new HeadCheckedRepository<>(journeys, events, new WeakReferenceCache())
+                      : journeys.eventStore(events).build();
     }
 
     /** Copies each command's provenance onto the events it causes. */

@@ -56,7 +56,7 @@ import org.homeward.program.ProgramStanding;
  * One survivor's journey in one organisation. Command handlers decide and answer the journey's new version;
  * event-sourcing handlers are the only place state changes.
  */
-@Aggregate(cache = "journeyCache")
+@Aggregate(repository = "journeyRepository")
 public class Journey {
 
     /**

@@ -1,7 +1,9 @@
 package org.homeward.app.database;
 
+import java.lang.management.ManagementFactory;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -62,13 +64,25 @@ public class EventStoreConfiguration {
         };
     }
 
+    /**
+     * Who claims segments: the JVM's name (process id and host, Axon's default) and a random part, so that a
+     * process never mistakes another's claims for its own, even two in one JVM.
+     */
+    @Bean
+    @Qualifier("processorNodeId")
+    String processorNodeId() {
+        return ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
     @Bean
     TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
+                          @Qualifier("processorNodeId") String nodeId,
                           @Value("${homeward.event-processing.claim-timeout:10s}") Duration claimTimeout) {
         return JdbcTokenStore.builder()
                              .connectionProvider(connectionProvider)
                              .serializer(serializer)
                              .schema(tokenSchema)
+                             .nodeId(nodeId)
                              .claimTimeout(claimTimeout)
                              .build();
     }
