@@ -11,11 +11,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.homeward.access.Caller;
+import org.homeward.access.Provenance;
+import org.homeward.access.Role;
 import org.homeward.command.InvalidFieldException;
+import org.homeward.command.NotPermittedException;
 import org.homeward.journey.AssessReintegration;
 import org.homeward.journey.AssignCaseManager;
 import org.homeward.journey.CaseManagerAssigned;
@@ -88,8 +94,25 @@ public class Journey {
         // required by Axon to source the aggregate from its events
     }
 
+    /**
+     * Who may record on which journey, decided by the journey itself from the caller in the command's metadata:
+     * a case manager on the journeys assigned to them in their organisation, a supervisor on every journey of
+     * their organisation, nobody else — not even when the caller is missing. It runs before every command on an
+     * existing journey, before any rule, so a refusal says nothing about the journey's state; which roles may
+     * record at all is decided before, by the endpoint rules.
+     *
+     * @throws NotVisibleException as if the journey did not exist, so its existence is not revealed
+     */
+    @CommandHandlerInterceptor
+    void requireMayRecord(MetaData metaData) {
+        if (!mayRecord(caller(metaData), organisationId, caseManagerId)) {
+            throw new NotVisibleException(journeyId);
+        }
+    }
+
     @CommandHandler
-    public Journey(OpenJourney command) {
+    public Journey(OpenJourney command, MetaData metaData) {
+        requireMayOpen(caller(metaData), command.organisationId(), command.caseManagerId());
         requireNotInFuture("intakeDate", command.intakeDate(), command.requestedAt());
         if (command.consentGiven().contains(ConsentPurpose.SHARING_WITH_PARTNER)) {
             throw new InvalidFieldException("consentGiven",
@@ -463,5 +486,27 @@ public class Journey {
     void on(ReintegrationAssessed event, @SequenceNumber long sequenceNumber) {
         assessments.add(event.assessmentId());
         version = sequenceNumber;
+    }
+
+    /** The rule of who may record on a journey of {@code organisationId} assigned to {@code caseManagerId}. */
+    static boolean mayRecord(Caller caller, String organisationId, String caseManagerId) {
+        if (caller.userId() == null || !organisationId.equals(caller.organisationId())) {
+            return false;
+        }
+        return caller.role() == Role.SUPERVISOR
+               || caller.role() == Role.CASE_MANAGER && caller.userId().equals(caseManagerId);
+    }
+
+    static void requireMayOpen(Caller caller, String organisationId, String caseManagerId) {
+        if (!mayRecord(caller, organisationId, caseManagerId)) {
+            throw new NotPermittedException(caller.role() == Role.CASE_MANAGER
+                    ? "A case manager opens journeys of their own organisation, assigned to themselves"
+                    : "Journeys are opened in one's own organisation");
+        }
+    }
+
+    private static Caller caller(MetaData metaData) {
+        Provenance provenance = Provenance.from(metaData);
+        return new Caller(provenance.actorId(), provenance.actorRole(), provenance.actorOrganisationId());
     }
 }

@@ -2,14 +2,12 @@ package org.homeward.command.journey;
 
 import java.util.UUID;
 import org.homeward.access.Caller;
-import org.homeward.access.Role;
-import org.homeward.command.NotPermittedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may record on which journey: a case manager on the journeys assigned to them in their organisation, a
- * supervisor on every journey of their organisation. Which roles may record at all is decided before, by the
- * endpoint rules; this decides for one journey.
+ * The journey's recording rule ({@link Journey#mayRecord}) applied before a command is built, from the directory
+ * of owners: nothing is sealed under a person's key for, or revealed to, a caller who may not record on the
+ * journey. A journey the directory does not know is refused like one of another organisation.
  */
 @Component
 class JourneyAccess {
@@ -23,26 +21,15 @@ class JourneyAccess {
     /** @throws NotVisibleException as if the journey did not exist, so its existence is not revealed */
     void requireMayRecord(Caller caller, UUID journeyId) {
         boolean allowed = directory.owner(journeyId)
-                                   .map(owner -> mayRecord(caller, owner.organisationId(), owner.caseManagerId()))
-                                   .orElse(true);
+                                   .map(owner -> Journey.mayRecord(caller, owner.organisationId(),
+                                                                   owner.caseManagerId()))
+                                   .orElse(false);
         if (!allowed) {
             throw new NotVisibleException(journeyId);
         }
     }
 
     void requireMayOpen(Caller caller, String organisationId, String caseManagerId) {
-        if (!mayRecord(caller, organisationId, caseManagerId)) {
-            throw new NotPermittedException(caller.role() == Role.CASE_MANAGER
-                    ? "A case manager opens journeys of their own organisation, assigned to themselves"
-                    : "Journeys are opened in one's own organisation");
-        }
-    }
-
-    private static boolean mayRecord(Caller caller, String organisationId, String caseManagerId) {
-        if (!caller.organisationId().equals(organisationId)) {
-            return false;
-        }
-        return caller.role() == Role.SUPERVISOR
-               || caller.role() == Role.CASE_MANAGER && caller.userId().equals(caseManagerId);
+        Journey.requireMayOpen(caller, organisationId, caseManagerId);
     }
 }

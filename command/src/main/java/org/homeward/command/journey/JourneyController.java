@@ -3,6 +3,7 @@ package org.homeward.command.journey;
 import java.net.URI;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.homeward.command.CommandSender;
 import org.homeward.command.InvalidFieldException;
 import org.homeward.command.Submission;
@@ -78,14 +79,13 @@ class JourneyController {
     ResponseEntity<Recorded> recordMilestone(@PathVariable UUID journeyId,
                                              @RequestBody JourneyRequests.Milestone request,
                                              Submission submission) {
-        access.requireMayRecord(submission.caller(), journeyId);
         UUID milestoneId = submission.newId("milestone");
-        long version = commands.send(new RecordMilestone(journeyId, milestoneId, request.type(),
-                                                         request.occurredOn(), seal(journeyId, request.note()),
-                                                         program(request.programId()),
-                                                         outcome(journeyId, request.outcome()),
-                                                         clock.instant(), submission.expectedVersion()),
-                                     submission, request);
+        long version = record(journeyId, submission, request,
+                () -> new RecordMilestone(journeyId, milestoneId, request.type(),
+                          request.occurredOn(), seal(journeyId, request.note()),
+                          program(request.programId()),
+                          outcome(journeyId, request.outcome()),
+                          clock.instant(), submission.expectedVersion()));
         return created(Recorded.milestone(journeyId, milestoneId, version));
     }
 
@@ -93,14 +93,13 @@ class JourneyController {
     ResponseEntity<Recorded> correctMilestone(@PathVariable UUID journeyId, @PathVariable UUID milestoneId,
                                               @RequestBody JourneyRequests.Correction request,
                                               Submission submission) {
-        access.requireMayRecord(submission.caller(), journeyId);
-        long version = commands.send(new CorrectMilestone(journeyId, milestoneId, request.type(),
-                                                          request.occurredOn(), seal(journeyId, request.note()),
-                                                          program(request.programId()),
-                                                          outcome(journeyId, request.outcome()),
-                                                          seal(journeyId, request.reason()), clock.instant(),
-                                                          submission.expectedVersion()),
-                                     submission, request);
+        long version = record(journeyId, submission, request,
+                () -> new CorrectMilestone(journeyId, milestoneId, request.type(),
+                          request.occurredOn(), seal(journeyId, request.note()),
+                          program(request.programId()),
+                          outcome(journeyId, request.outcome()),
+                          seal(journeyId, request.reason()), clock.instant(),
+                          submission.expectedVersion()));
         return ok(Recorded.milestone(journeyId, milestoneId, version));
     }
 
@@ -108,44 +107,40 @@ class JourneyController {
     ResponseEntity<Recorded> retractMilestone(@PathVariable UUID journeyId, @PathVariable UUID milestoneId,
                                               @RequestBody JourneyRequests.Retraction request,
                                               Submission submission) {
-        access.requireMayRecord(submission.caller(), journeyId);
-        long version = commands.send(new RetractMilestone(journeyId, milestoneId,
-                                                          seal(journeyId, request.reason()),
-                                                          submission.expectedVersion()),
-                                     submission, request);
+        long version = record(journeyId, submission, request,
+                () -> new RetractMilestone(journeyId, milestoneId,
+                          seal(journeyId, request.reason()),
+                          submission.expectedVersion()));
         return ok(Recorded.milestone(journeyId, milestoneId, version));
     }
 
     @PostMapping("/{journeyId}/closure")
     ResponseEntity<Recorded> close(@PathVariable UUID journeyId, @RequestBody JourneyRequests.Closure request,
                                    Submission submission) {
-        access.requireMayRecord(submission.caller(), journeyId);
-        long version = commands.send(new CloseJourney(journeyId, request.closedOn(), request.reason(),
-                                                      seal(journeyId, request.note()), clock.instant(),
-                                                      submission.expectedVersion()),
-                                     submission, request);
+        long version = record(journeyId, submission, request,
+                () -> new CloseJourney(journeyId, request.closedOn(), request.reason(),
+                          seal(journeyId, request.note()), clock.instant(),
+                          submission.expectedVersion()));
         return ok(Recorded.journey(journeyId, version));
     }
 
     @PostMapping("/{journeyId}/reopening")
     ResponseEntity<Recorded> reopen(@PathVariable UUID journeyId,
                                     @RequestBody JourneyRequests.Reopening request, Submission submission) {
-        access.requireMayRecord(submission.caller(), journeyId);
-        long version = commands.send(new ReopenJourney(journeyId, request.reopenedOn(),
-                                                       seal(journeyId, request.reason()),
-                                                       clock.instant(), submission.expectedVersion()),
-                                     submission, request);
+        long version = record(journeyId, submission, request,
+                () -> new ReopenJourney(journeyId, request.reopenedOn(),
+                          seal(journeyId, request.reason()),
+                          clock.instant(), submission.expectedVersion()));
         return ok(Recorded.journey(journeyId, version));
     }
 
     @PostMapping("/{journeyId}/consents")
     ResponseEntity<Recorded> giveConsent(@PathVariable UUID journeyId,
                                          @RequestBody JourneyRequests.Consent request, Submission submission) {
-        access.requireMayRecord(submission.caller(), journeyId);
-        long version = commands.send(new GiveConsent(journeyId, request.purpose(), request.partnerOrganisationId(),
-                                                     request.decidedOn(), submission.caller().userId(), clock.instant(),
-                                                     submission.expectedVersion()),
-                                     submission, request);
+        long version = record(journeyId, submission, request,
+                () -> new GiveConsent(journeyId, request.purpose(), request.partnerOrganisationId(),
+                          request.decidedOn(), submission.caller().userId(), clock.instant(),
+                          submission.expectedVersion()));
         return ok(Recorded.journey(journeyId, version));
     }
 
@@ -153,34 +148,31 @@ class JourneyController {
     ResponseEntity<Recorded> withdrawConsent(@PathVariable UUID journeyId,
                                              @RequestBody JourneyRequests.Consent request,
                                              Submission submission) {
-        access.requireMayRecord(submission.caller(), journeyId);
-        long version = commands.send(new WithdrawConsent(journeyId, request.purpose(),
-                                                         request.partnerOrganisationId(), request.decidedOn(),
-                                                         submission.caller().userId(), clock.instant(),
-                                                         submission.expectedVersion()),
-                                     submission, request);
+        long version = record(journeyId, submission, request,
+                () -> new WithdrawConsent(journeyId, request.purpose(),
+                          request.partnerOrganisationId(), request.decidedOn(),
+                          submission.caller().userId(), clock.instant(),
+                          submission.expectedVersion()));
         return ok(Recorded.journey(journeyId, version));
     }
 
     @PostMapping("/{journeyId}/assignment")
     ResponseEntity<Recorded> assign(@PathVariable UUID journeyId,
                                     @RequestBody JourneyRequests.Assignment request, Submission submission) {
-        access.requireMayRecord(submission.caller(), journeyId);
-        long version = commands.send(new AssignCaseManager(journeyId, request.caseManagerId(),
-                                                           seal(journeyId, request.reason()),
-                                                           submission.expectedVersion()),
-                                     submission, request);
+        long version = record(journeyId, submission, request,
+                () -> new AssignCaseManager(journeyId, request.caseManagerId(),
+                          seal(journeyId, request.reason()),
+                          submission.expectedVersion()));
         return ok(Recorded.journey(journeyId, version));
     }
 
     @PostMapping("/{journeyId}/transfer")
     ResponseEntity<Recorded> transfer(@PathVariable UUID journeyId,
                                       @RequestBody JourneyRequests.Transfer request, Submission submission) {
-        access.requireMayRecord(submission.caller(), journeyId);
-        long version = commands.send(new TransferJourney(journeyId, request.organisationId(),
-                                                         request.caseManagerId(), seal(journeyId, request.reason()),
-                                                         submission.expectedVersion()),
-                                     submission, request);
+        long version = record(journeyId, submission, request,
+                () -> new TransferJourney(journeyId, request.organisationId(),
+                          request.caseManagerId(), seal(journeyId, request.reason()),
+                          submission.expectedVersion()));
         return ok(Recorded.journey(journeyId, version));
     }
 
@@ -188,11 +180,10 @@ class JourneyController {
     ResponseEntity<Recorded> scheduleFollowUp(@PathVariable UUID journeyId,
                                               @RequestBody JourneyRequests.FollowUp request,
                                               Submission submission) {
-        access.requireMayRecord(submission.caller(), journeyId);
         UUID followUpId = submission.newId("follow-up");
-        long version = commands.send(new ScheduleFollowUp(journeyId, followUpId, request.dueOn(), request.purpose(),
-                                                          submission.expectedVersion()),
-                                     submission, request);
+        long version = record(journeyId, submission, request,
+                () -> new ScheduleFollowUp(journeyId, followUpId, request.dueOn(), request.purpose(),
+                          submission.expectedVersion()));
         return created(Recorded.followUp(journeyId, followUpId, version));
     }
 
@@ -200,11 +191,10 @@ class JourneyController {
     ResponseEntity<Recorded> completeFollowUp(@PathVariable UUID journeyId, @PathVariable UUID followUpId,
                                               @RequestBody JourneyRequests.FollowUpCompletion request,
                                               Submission submission) {
-        access.requireMayRecord(submission.caller(), journeyId);
-        long version = commands.send(new CompleteFollowUp(journeyId, followUpId, request.completedOn(),
-                                                          seal(journeyId, request.note()), clock.instant(),
-                                                          submission.expectedVersion()),
-                                     submission, request);
+        long version = record(journeyId, submission, request,
+                () -> new CompleteFollowUp(journeyId, followUpId, request.completedOn(),
+                          seal(journeyId, request.note()), clock.instant(),
+                          submission.expectedVersion()));
         return ok(Recorded.followUp(journeyId, followUpId, version));
     }
 
@@ -212,26 +202,24 @@ class JourneyController {
     ResponseEntity<Recorded> markFollowUpMissed(@PathVariable UUID journeyId, @PathVariable UUID followUpId,
                                                 @RequestBody JourneyRequests.FollowUpMissed request,
                                                 Submission submission) {
-        access.requireMayRecord(submission.caller(), journeyId);
-        long version = commands.send(new MarkFollowUpMissed(journeyId, followUpId,
-                                                            seal(journeyId, request.reason()),
-                                                            submission.expectedVersion()),
-                                     submission, request);
+        long version = record(journeyId, submission, request,
+                () -> new MarkFollowUpMissed(journeyId, followUpId,
+                          seal(journeyId, request.reason()),
+                          submission.expectedVersion()));
         return ok(Recorded.followUp(journeyId, followUpId, version));
     }
 
     @PostMapping("/{journeyId}/assessments")
     ResponseEntity<Recorded> assess(@PathVariable UUID journeyId,
                                     @RequestBody JourneyRequests.Assessment request, Submission submission) {
-        access.requireMayRecord(submission.caller(), journeyId);
         UUID assessmentId = submission.newId("assessment");
         JourneyRequests.Scores s = request.scores();
-        long version = commands.send(new AssessReintegration(journeyId, assessmentId, request.assessedOn(),
-                                                             request.assessorId(),
-                                                             new ReintegrationScores(s.economic(), s.social(),
-                                                                                     s.psychosocial()),
-                                                             clock.instant(), submission.expectedVersion()),
-                                     submission, request);
+        long version = record(journeyId, submission, request,
+                () -> new AssessReintegration(journeyId, assessmentId, request.assessedOn(),
+                          request.assessorId(),
+                          new ReintegrationScores(s.economic(), s.social(),
+                          s.psychosocial()),
+                          clock.instant(), submission.expectedVersion()));
         return created(Recorded.assessment(journeyId, assessmentId, version));
     }
 
@@ -239,9 +227,8 @@ class JourneyController {
     @PostMapping("/{journeyId}/erasure")
     ResponseEntity<Recorded> erase(@PathVariable UUID journeyId, @RequestBody JourneyRequests.Erasure request,
                                    Submission submission) {
-        access.requireMayRecord(submission.caller(), journeyId);
-        long version = commands.send(new ErasePersonalData(journeyId, request.requestedOn(), clock.instant()),
-                                     submission, request);
+        long version = record(journeyId, submission, request,
+                () -> new ErasePersonalData(journeyId, request.requestedOn(), clock.instant()));
         return ok(Recorded.journey(journeyId, version));
     }
 
@@ -257,6 +244,16 @@ class JourneyController {
         return outcome == null ? null
                                : new MilestoneOutcome(outcome.employmentSector(), outcome.regularIncome(),
                                                       seal(journeyId, outcome.dropOutReason()));
+    }
+
+    /**
+     * Every command on an existing journey takes this way: access is checked before anything is sealed under the
+     * person's key or sent, so a caller who may not see the journey learns nothing of it, not even whether its
+     * data was erased. The journey checks the same rule again when it decides.
+     */
+    private long record(UUID journeyId, Submission submission, Object request, Supplier<Object> command) {
+        access.requireMayRecord(submission.caller(), journeyId);
+        return commands.send(command.get(), submission, request);
     }
 
     private String seal(UUID journeyId, String text) {

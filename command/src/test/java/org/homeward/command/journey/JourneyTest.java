@@ -9,7 +9,11 @@ import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.CustomTypeSafeMatcher;
 import org.hamcrest.Matcher;
+import org.homeward.access.Caller;
+import org.homeward.access.Provenance;
+import org.homeward.access.Role;
 import org.homeward.command.InvalidFieldException;
+import org.homeward.command.NotPermittedException;
 import org.homeward.journey.AssessReintegration;
 import org.homeward.journey.AssignCaseManager;
 import org.homeward.journey.CaseManagerAssigned;
@@ -79,10 +83,18 @@ class JourneyTest {
     private final UUID assessmentId = UUID.randomUUID();
     private final UUID programId = UUID.randomUUID();
     private AggregateTestFixture<Journey> fixture;
+    /** Who sends the commands of a test: a supervisor of the journey's organisation unless the test says. */
+    private Caller caller = supervisorOf("org-a");
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Journey.class);
+        fixture.registerCommandDispatchInterceptor(commands -> (index, command) -> command.andMetaData(
+                new Provenance(caller.userId(), caller.role(), caller.organisationId(), null, null).asMetaData()));
+    }
+
+    private static Caller supervisorOf(String organisationId) {
+        return new Caller("sv-" + organisationId, Role.SUPERVISOR, organisationId);
     }
 
     // ---- events the tests start from -------------------------------------------------------------------------
@@ -846,6 +858,7 @@ class JourneyTest {
 
     @Test
     void cannotAssignAfterTransferTheCaseManagerTheJourneyWasTransferredTo() {
+        caller = supervisorOf("org-b");
         fixture.given(opened(), transferredToOrgB())
                .when(assign("cm-9"))
                .expectException(AlreadyAssignedException.class)
@@ -886,6 +899,7 @@ class JourneyTest {
 
     @Test
     void cannotTransferJourneyAgainToTheOrganisationItWasTransferredTo() {
+        caller = supervisorOf("org-b");
         fixture.given(opened(), transferredToOrgB())
                .when(transfer("org-b", "cm-10"))
                .expectException(invalidField("organisationId"))
@@ -894,6 +908,7 @@ class JourneyTest {
 
     @Test
     void transfersJourneyBackFromTheOrganisationItWasTransferredTo() {
+        caller = supervisorOf("org-b");
         fixture.given(opened(), transferredToOrgB())
                .when(transfer("org-a", "cm-1"))
                .expectEvents(new JourneyTransferred(journeyId, "org-b", "org-a", "cm-1", "person moved city"));
@@ -909,6 +924,7 @@ class JourneyTest {
 
     @Test
     void usesProgramOfNewOrganisationAfterTransfer() {
+        caller = supervisorOf("org-b");
         fixture.given(opened(), transferredToOrgB())
                .when(record(MilestoneType.TRAINING_ENROLLED, INTAKE, program("org-b", true), null))
                .expectEvents(new MilestoneRecorded(journeyId, milestoneId, MilestoneType.TRAINING_ENROLLED, INTAKE,
@@ -917,9 +933,82 @@ class JourneyTest {
 
     @Test
     void cannotUseProgramOfOldOrganisationAfterTransfer() {
+        caller = supervisorOf("org-b");
         fixture.given(opened(), transferredToOrgB())
                .when(record(MilestoneType.TRAINING_ENROLLED, INTAKE, program("org-a", true), null))
                .expectException(ProgramNotUsableException.class)
+               .expectNoEvents();
+    }
+
+    // ---- who may record ---------------------------------------------------------------------------------------
+
+    @Test
+    void caseManagerRecordsOnJourneyAssignedToThem() {
+        caller = new Caller("cm-1", Role.CASE_MANAGER, "org-a");
+        fixture.given(opened())
+               .when(record(MilestoneType.SHELTER_ENTERED, INTAKE))
+               .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void caseManagerCannotRecordOnAColleaguesJourney() {
+        caller = new Caller("cm-2", Role.CASE_MANAGER, "org-a");
+        fixture.given(opened())
+               .when(record(MilestoneType.SHELTER_ENTERED, INTAKE))
+               .expectException(NotVisibleException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void staffOfAnotherOrganisationCannotRecordNorLearnTheJourneysState() {
+        caller = supervisorOf("org-b");
+        fixture.given(opened(), closed())
+               .when(record(MilestoneType.SHELTER_ENTERED, INTAKE))
+               .expectException(NotVisibleException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void staffOfAnotherOrganisationCannotTransferTheJourneyToThemselves() {
+        caller = supervisorOf("org-b");
+        fixture.given(opened())
+               .when(transfer("org-b", "cm-9"))
+               .expectException(NotVisibleException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void formerOrganisationCannotRecordAfterTransfer() {
+        fixture.given(opened(), transferredToOrgB())
+               .when(record(MilestoneType.SHELTER_ENTERED, INTAKE))
+               .expectException(NotVisibleException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void rolesOtherThanCaseManagerAndSupervisorCannotRecord() {
+        caller = new Caller("ev-1", Role.EVALUATOR, "org-a");
+        fixture.given(opened())
+               .when(record(MilestoneType.SHELTER_ENTERED, INTAKE))
+               .expectException(NotVisibleException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void commandWithoutCallerIsRefused() {
+        caller = new Caller(null, null, null);
+        fixture.given(opened())
+               .when(record(MilestoneType.SHELTER_ENTERED, INTAKE))
+               .expectException(NotVisibleException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void caseManagerCannotOpenAJourneyForAColleague() {
+        caller = new Caller("cm-2", Role.CASE_MANAGER, "org-a");
+        fixture.givenNoPriorActivity()
+               .when(open(INTAKE, CONSENT_AT_INTAKE))
+               .expectException(NotPermittedException.class)
                .expectNoEvents();
     }
 
