@@ -28,7 +28,9 @@ class UnreadBodyCloses extends ValveBase {
         AtomicBoolean fullyRead = new AtomicBoolean();
         request.getCoyoteRequest().action(ActionCode.REQUEST_BODY_FULLY_READ, fullyRead);
         if (!fullyRead.get()) {
-            // Tomcat's own handling of an aborted upload: no draining, the connection closes after the response
+            // the answer is complete first (an error state would cut its last chunk), then Tomcat's own handling
+            // of an aborted upload: no draining, the connection closes
+            response.finishResponse();
             request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
         }
     }
