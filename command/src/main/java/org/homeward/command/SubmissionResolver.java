@@ -18,6 +18,9 @@ class SubmissionResolver implements HandlerMethodArgumentResolver {
 
     private static final int LONGEST_KEY = 200;
     private static final String TOKEN = "[A-Za-z0-9._:-]{1,64}";
+    private static final String TOKEN_RULE = "must be 1 to 64 letters, digits or . _ : -";
+    private static final String KEY_RULE = "must be 1 to " + LONGEST_KEY + " visible ASCII characters, such as a UUID";
+    private static final String VERSION_RULE = "must be the ETag of a journey version, such as \"7\"";
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -32,13 +35,26 @@ class SubmissionResolver implements HandlerMethodArgumentResolver {
         if (caller == null) {
             throw new IllegalStateException("No authenticated caller on a request that records");
         }
-        String key = idempotencyKey(request.getHeader("Idempotency-Key"));
+        String key = idempotencyKey(header(request, "Idempotency-Key", KEY_RULE));
         return new Submission(caller,
                               key == null ? null : caller.userId() + "\n" + key,
-                              expectedVersion(request.getHeader("If-Match")),
+                              expectedVersion(header(request, "If-Match", VERSION_RULE)),
                               request.getRequestURI(),
-                              token("X-Request-Id", request.getHeader("X-Request-Id"), UUID.randomUUID().toString()),
-                              token("X-Channel", request.getHeader("X-Channel"), "api"));
+                              token("X-Request-Id", header(request, "X-Request-Id", TOKEN_RULE),
+                                    UUID.randomUUID().toString()),
+                              token("X-Channel", header(request, "X-Channel", TOKEN_RULE), "api"));
+    }
+
+    /**
+     * The header's value. The security firewall in front refuses, when a header is read, values with characters
+     * outside visible ISO-8859-1 (such as UTF-8 bytes); that is bad input in this header like any other.
+     */
+    private static String header(HttpServletRequest request, String name, String rule) {
+        try {
+            return request.getHeader(name);
+        } catch (RuntimeException refused) {
+            throw new InvalidFieldException(name, rule);
+        }
     }
 
     /** A short code the client chose, such as a request id or its channel ("web", "mobile", "api"). */
@@ -47,7 +63,7 @@ class SubmissionResolver implements HandlerMethodArgumentResolver {
             return otherwise;
         }
         if (!value.matches(TOKEN)) {
-            throw new InvalidFieldException(header, "must be 1 to 64 letters, digits or . _ : -");
+            throw new InvalidFieldException(header, TOKEN_RULE);
         }
         return value;
     }
@@ -57,8 +73,7 @@ class SubmissionResolver implements HandlerMethodArgumentResolver {
             return null;
         }
         if (header.isBlank() || header.length() > LONGEST_KEY || !header.chars().allMatch(c -> c > 32 && c < 127)) {
-            throw new InvalidFieldException("Idempotency-Key",
-                                            "must be 1 to " + LONGEST_KEY + " visible ASCII characters, such as a UUID");
+            throw new InvalidFieldException("Idempotency-Key", KEY_RULE);
         }
         return header;
     }
@@ -75,6 +90,6 @@ class SubmissionResolver implements HandlerMethodArgumentResolver {
         if (tag.matches("\"\\d{1,18}\"")) {
             return Long.parseLong(tag.substring(1, tag.length() - 1));
         }
-        throw new InvalidFieldException("If-Match", "must be the ETag of a journey version, such as \"7\"");
+        throw new InvalidFieldException("If-Match", VERSION_RULE);
     }
 }

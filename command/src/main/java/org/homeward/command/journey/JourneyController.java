@@ -29,6 +29,7 @@ import org.homeward.journey.ScheduleFollowUp;
 import org.homeward.journey.TransferJourney;
 import org.homeward.journey.WithdrawConsent;
 import org.homeward.program.ProgramStanding;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,7 +43,8 @@ import org.springframework.web.bind.annotation.RestController;
  * refuse a change if someone else changed the journey since. Every POST accepts an {@code Idempotency-Key}.
  */
 @RestController
-@RequestMapping("/api/v1/journeys")
+// produces: a request whose answer cannot be written is refused (406) before its command is sent
+@RequestMapping(value = "/api/v1/journeys", produces = MediaType.APPLICATION_JSON_VALUE)
 class JourneyController {
 
     private final CommandSender commands;

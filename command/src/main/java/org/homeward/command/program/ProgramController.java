@@ -14,6 +14,7 @@ import org.homeward.program.DefineProgram;
 import org.homeward.program.ProgramKind;
 import org.homeward.program.RetireProgram;
 import org.homeward.program.UpdateProgram;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Defines, changes and retires the service programs that milestones can name. */
 @RestController
-@RequestMapping("/api/v1/programs")
+// produces: a request whose answer cannot be written is refused (406) before its command is sent
+@RequestMapping(value = "/api/v1/programs", produces = MediaType.APPLICATION_JSON_VALUE)
 class ProgramController {
 
     record Definition(@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._:@-]{0,63}",

@@ -10,7 +10,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.homeward.access.Caller;
+import org.homeward.app.server.RequestBodyTooSlowException;
 import org.homeward.command.IdempotencyKeyReusedException;
 import org.homeward.command.InvalidFieldException;
 import org.homeward.command.RuleException;
@@ -32,6 +34,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -53,6 +58,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+    /** How long a client waits before retrying while the database is out of reach. */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     private final DenialLog denials;
 
@@ -79,7 +86,44 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        if (causes(ex).anyMatch(RequestBodyTooSlowException.class::isInstance)) {
+            // 408 makes Tomcat close the connection rather than wait for the rest of the body
+            return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT)
+                                 .body(problem(HttpStatus.REQUEST_TIMEOUT, "request-timeout",
+                                               "The request body did not arrive in time; nothing was recorded",
+                                               List.of()));
+        }
         return badRequest(List.of(unreadable(ex.getCause())));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+                                                                     HttpHeaders headers, HttpStatusCode status,
+                                                                     WebRequest request) {
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers)
+                             .body(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                                           "The request body must be JSON",
+                                           List.of(new FieldProblem("Content-Type", "must be application/json"))));
+    }
+
+    /**
+     * Every other refusal Spring MVC decides itself (method not allowed, not acceptable, no such endpoint, ...):
+     * its own detail may quote the method, the path or a header the client sent, so only the status is kept.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        if (body == null && ex instanceof ErrorResponse framework) {
+            body = framework.getBody();
+        }
+        if (body instanceof ProblemDetail framework && "about:blank".equals(String.valueOf(framework.getType()))) {
+            HttpStatus status = HttpStatus.valueOf(statusCode.value());
+            String detail = status == HttpStatus.NOT_ACCEPTABLE ? "This endpoint answers in application/json only"
+                            : status == HttpStatus.NOT_FOUND ? "No such endpoint"
+                            : status.getReasonPhrase();
+            body = problem(status, "http-" + status.value(), detail, List.of());
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
 
     /** Constraints on request parameters, such as a page number below zero. */
@@ -175,9 +219,35 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                                            List.of()));
     }
 
-    /** Anything unforeseen: the operator gets the stack trace, the client a reference-free generic answer. */
+    /** A header, path or parameter that Spring Security's firewall refuses, such as control characters. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException ex) {
+        return respond(problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request has invalid fields",
+                               List.of(new FieldProblem("request", "has a header, path or parameter with characters"
+                                                                   + " that are not allowed"))));
+    }
+
+    /** Tomcat could not decode the query string, such as a {@code %} not followed by two hex digits. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> undecodableQuery(InvalidParameterException ex) {
+        return respond(problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request has invalid fields",
+                               List.of(new FieldProblem("query", "must be validly percent-encoded UTF-8"))));
+    }
+
+    /**
+     * Anything unforeseen: the operator gets the stack trace, the client a reference-free generic answer. A
+     * database out of reach is not unforeseen: the client is told to retry, and the log says only that.
+     */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (DatabaseUnavailable.causedIt(ex)) {
+            log.warn("Request refused: the database is unreachable ({})", ex.getClass().getSimpleName());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                                               "The service cannot reach its database; nothing was recorded,"
+                                               + " try again", List.of()));
+        }
         log.error("Request failed unexpectedly", ex);
         return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                                "The request could not be completed; nothing was recorded by it", List.of()));
@@ -190,7 +260,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static FieldProblem unreadable(Throwable cause) {
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            return new FieldProblem(path(unknown), "is not a field of this request");
+            // named by where it is and what is allowed there: the name the client invented is never echoed
+            List<JacksonException.Reference> parent = unknown.getPath().subList(0, unknown.getPath().size() - 1);
+            return new FieldProblem(parent.isEmpty() ? "body" : path(parent),
+                                    "has a field that is not part of this request; its fields are "
+                                    + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().toList());
         }
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             return new FieldProblem(path(mismatch), expected(mismatch.getTargetType()));
@@ -201,8 +275,17 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return new FieldProblem("body", "must be a JSON object");
     }
 
+    private static java.util.stream.Stream<Throwable> causes(Throwable failure) {
+        return java.util.stream.Stream.iterate(failure, java.util.Objects::nonNull,
+                                               cause -> cause.getCause() == cause ? null : cause.getCause());
+    }
+
     private static String path(JacksonException ex) {
-        return ex.getPath().stream()
+        return path(ex.getPath());
+    }
+
+    private static String path(List<JacksonException.Reference> references) {
+        return references.stream()
                  .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
                                                                        : "[" + reference.getIndex() + "]")
                  .collect(Collectors.joining(".")).replace(".[", "[");
@@ -217,6 +300,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         if (type == LocalDate.class) {
             return "must be a date written as YYYY-MM-DD";
+        }
+        if (type == java.time.Instant.class) {
+            return "must be an instant written as 2026-01-12T09:30:00Z, in the years 0001 to 9999";
         }
         if (type == java.util.UUID.class) {
             return "must be a UUID";

@@ -79,7 +79,9 @@ class BadInputTest extends HttpTest {
         Reply reply = api.post("/api/v1/journeys/" + journey + "/milestones",
                                with(milestone("SHELTER_ENTERED", INTAKE, null), "ocurredOn", "2026-01-12"));
 
-        assertProblem(reply, 400, "ocurredOn", "is not a field of this request");
+        assertProblem(reply, 400, "body", "has a field that is not part of this request; its fields are [note,"
+                                          + " occurredOn, outcome, programId, type]");
+        assertThat(reply.body()).doesNotContain("ocurredOn");
     }
 
     @Test

@@ -153,6 +153,10 @@ class OutcomesController {
             return null;
         }
         try {
+            // four-digit years only: ISO 8601 without the expanded years that PostgreSQL cannot store
+            if (!parameters.get(name).matches("\\d{4}-\\d{2}-\\d{2}")) {
+                throw new DateTimeParseException("not YYYY-MM-DD", parameters.get(name), 0);
+            }
             return LocalDate.parse(parameters.get(name));
         } catch (DateTimeParseException e) {
             errors.add(error(name, "must be a date written as YYYY-MM-DD"));

@@ -61,6 +61,21 @@ class TimelineAccess {
         }
     }
 
+    /**
+     * Refuses a journey the timeline knows to belong to others. One it does not know yet passes: it may be the
+     * caller's own, just opened, which a read with {@code minVersion} waits for (and then decides on).
+     *
+     * @throws JourneyNotVisibleException when the caller may not read it
+     */
+    void requireNotOthers(Caller caller, UUID journeyId) {
+        jdbc.query("select organisation_id, case_manager_id from timeline_journey where journey_id = ?",
+                   (rs, row) -> {
+                       requireMayRead(caller, journeyId, rs.getString(1), rs.getString(2));
+                       return true;
+                   },
+                   journeyId);
+    }
+
     /** Decides on the owner of a timeline just read, which is at least as new as the version the caller awaited. */
     void requireMayRead(Caller caller, Timeline timeline) {
         requireMayRead(caller, timeline.journeyId(), timeline.organisationId(), timeline.caseManagerId());

@@ -55,6 +55,9 @@ class TimelineController {
                                    purpose);
         Timeline timeline;
         if (asOf == null) {
+            // refused at once when the timeline already knows the journey to be someone else's: waiting for
+            // minVersion first would keep a refused caller waiting, and tell by how long what the journey holds
+            access.requireNotOthers(caller, journeyId);
             timeline = ask(new FindTimeline(journeyId, minVersion), Timeline.class);
             access.requireMayRead(caller, timeline);
         } else {

@@ -1,0 +1,96 @@
+package org.homeward.app.problems;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.homeward.request.InvalidRequestException;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.format.Formatter;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Checks every request to an endpoint before its arguments are read: parameters may not carry control
+ * characters (PostgreSQL refuses NUL in text), the Content-Type must be a concrete media type, and instants must
+ * lie in the years PostgreSQL and ISO 8601 agree on. Each refusal names the parameter, never the value.
+ */
+@Configuration(proxyBeanMethods = false)
+class RequestChecks implements WebMvcConfigurer, HandlerInterceptor {
+
+    /** Parameter names worth naming in an answer: the API's own are of this form; others are called "query". */
+    private static final String PARAMETER_NAME = "[A-Za-z][A-Za-z0-9]{0,39}";
+    private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this);
+    }
+
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addFormatterForFieldType(Instant.class, new BoundedInstants());
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws HttpMediaTypeNotSupportedException {
+        List<InvalidRequestException.Problem> problems = new ArrayList<>();
+        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+            if (hasControl(parameter.getKey()) || Arrays.stream(parameter.getValue()).anyMatch(RequestChecks::hasControl)) {
+                problems.add(new InvalidRequestException.Problem(
+                        parameter.getKey().matches(PARAMETER_NAME) ? parameter.getKey() : "query",
+                        "must not contain control characters"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems.stream().distinct().toList());
+        }
+        String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (contentType != null) {
+            try {
+                if (MediaType.parseMediaType(contentType).isWildcardType()) {
+                    throw new HttpMediaTypeNotSupportedException("wildcard content type");
+                }
+            } catch (InvalidMediaTypeException e) {
+                throw new HttpMediaTypeNotSupportedException("unreadable content type");
+            }
+        }
+        return true;
+    }
+
+    /** C0 controls and DEL; tab, line feed and carriage return are ordinary text. */
+    static boolean hasControl(String text) {
+        return text.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f);
+    }
+
+    /** ISO 8601 instants in the years 0001 to 9999: PostgreSQL's timestamps end in the year 294276. */
+    private static final class BoundedInstants implements Formatter<Instant> {
+
+        @Override
+        public Instant parse(String text, Locale locale) {
+            Instant instant = DateTimeFormatter.ISO_INSTANT.parse(text, Instant::from);
+            if (instant.isBefore(FIRST) || instant.isAfter(LAST)) {
+                throw new IllegalArgumentException("instant outside the years 0001 to 9999");
+            }
+            return instant;
+        }
+
+        @Override
+        public String print(Instant instant, Locale locale) {
+            return instant.toString();
+        }
+    }
+}

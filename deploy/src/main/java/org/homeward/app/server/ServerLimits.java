@@ -1,0 +1,36 @@
+package org.homeward.app.server;
+
+import java.time.Duration;
+import org.apache.catalina.core.StandardHost;
+import org.homeward.app.problems.ProblemErrorReportValve;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * What the embedded Tomcat allows a client beyond the {@code server.tomcat.*} settings: a bound on the time a
+ * request body takes, and problem+json for the errors Tomcat answers itself.
+ */
+@Configuration(proxyBeanMethods = false)
+class ServerLimits {
+
+    @Bean
+    FilterRegistrationBean<RequestBodyDeadline> requestBodyDeadline(
+            @Value("${homeward.http.body-read-timeout}") Duration limit) {
+        FilterRegistrationBean<RequestBodyDeadline> registration =
+                new FilterRegistrationBean<>(new RequestBodyDeadline(limit));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatRefusals() {
+        return factory -> factory.addContextCustomizers(context -> {
+            ((StandardHost) context.getParent()).setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+        });
+    }
+}

@@ -1,0 +1,134 @@
+package org.homeward.app.refusals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.homeward.app.support.SyntheticJourneys.INTAKE;
+import static org.homeward.app.support.SyntheticJourneys.intake;
+import static org.homeward.app.support.SyntheticJourneys.milestone;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.awaitility.Awaitility;
+import org.homeward.access.Role;
+import org.homeward.app.HomewardApplication;
+import org.homeward.app.support.Api;
+import org.homeward.app.support.PrivatePostgres;
+import org.homeward.app.support.SyntheticJourneys;
+import org.homeward.app.support.TestUsers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The database goes away under a running application, cleanly and as in a crash: every answer meanwhile is 503
+ * with Retry-After, readiness is DOWN, and once the database is back readiness is UP and writes succeed, without
+ * a restart. Against a PostgreSQL of the test's own, never the shared one.
+ */
+@SpringBootTest(classes = HomewardApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class DatabaseOutageTest {
+
+    private static PrivatePostgres postgres;
+    private static final HttpClient client = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    private int port;
+
+    @DynamicPropertySource
+    static void privateDatabase(DynamicPropertyRegistry registry) {
+        postgres = PrivatePostgres.start();
+        registry.add("spring.datasource.url", postgres::jdbcUrl);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("homeward.access.local-key-file", TestUsers.KEY_FILE::toString);
+        registry.add("homeward.privacy.master-key-file", TestUsers.MASTER_KEY_FILE::toString);
+    }
+
+    @AfterAll
+    static void removeDatabase() {
+        if (postgres != null) {
+            postgres.destroy();
+        }
+    }
+
+    @Test
+    void whileTheDatabaseIsAwayEveryAnswerIs503AndWritesResumeWhenItIsBack() throws Exception {
+        Api api = TestUsers.as(port, Role.SUPERVISOR, "sv-test", SyntheticJourneys.ORGANISATION);
+        String journey = api.post("/api/v1/journeys", intake()).text("journeyId");
+        assertThat(readiness()).isEqualTo(200);
+
+        for (String mode : List.of("fast", "immediate")) {
+            postgres.stop(mode);
+
+            List<HttpResponse<String>> answers = duringOutage(api, journey);
+            assertThat(answers).as(mode).allSatisfy(answer -> {
+                assertThat(answer.statusCode()).isEqualTo(503);
+                assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+                assertThat(answer.headers().firstValue("Content-Type").orElse(""))
+                        .startsWith("application/problem+json");
+            });
+            assertThat(readiness()).as(mode).isEqualTo(503);
+
+            postgres.startAgain();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
+                      .until(() -> readiness() == 200);
+            assertThat(api.post("/api/v1/journeys/" + journey + "/milestones",
+                                milestone("SHELTER_ENTERED", INTAKE, null)).status()).as(mode).isEqualTo(201);
+        }
+    }
+
+    /** Writes and reads at once, as a client under load would send them. */
+    private List<HttpResponse<String>> duringOutage(Api api, String journey) throws Exception {
+        String token = TestUsers.token(Role.SUPERVISOR, "sv-test", SyntheticJourneys.ORGANISATION);
+        String open = "{\"organisationId\":\"org-test\",\"caseManagerId\":\"cm-test\",\"intakeDate\":\"" + INTAKE
+                      + "\",\"profile\":{\"ageBand\":\"FROM_18_TO_24\",\"gender\":\"FEMALE\",\"nationality\":"
+                      + "\"NG\",\"formOfExploitation\":\"SEXUAL\"}}";
+        String record = "{\"type\":\"SHELTER_ENTERED\",\"occurredOn\":\"" + INTAKE + "\"}";
+        List<HttpRequest> requests = List.of(
+                post("/api/v1/journeys", open, token), post("/api/v1/journeys", open, token),
+                post("/api/v1/journeys/" + journey + "/milestones", record, token),
+                post("/api/v1/journeys/" + journey + "/milestones", record, token),
+                get("/api/v1/journeys/" + journey + "/timeline", token),
+                get("/api/v1/journeys/" + journey + "/timeline?minVersion=5", token),
+                get("/api/v1/programs", token), get("/api/v1/journeys/" + journey + "/history", token));
+        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
+        try {
+            List<Future<HttpResponse<String>>> sent = requests.stream().map(request -> pool.submit(
+                    () -> client.send(request, HttpResponse.BodyHandlers.ofString()))).toList();
+            List<HttpResponse<String>> answers = new java.util.ArrayList<>();
+            for (Future<HttpResponse<String>> answer : sent) {
+                answers.add(answer.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private int readiness() throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                                                             + "/actuator/health/readiness")).build(),
+                           HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private HttpRequest post(String path, String body, String token) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                          .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                          .timeout(Duration.ofSeconds(15))
+                          .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private HttpRequest get(String path, String token) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                          .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(15)).GET().build();
+    }
+}
