@@ -13,7 +13,7 @@ import org.springframework.core.Ordered;
 
 /**
  * What the embedded Tomcat allows a client beyond the {@code server.tomcat.*} settings: a bound on the time a
- * request body takes, and problem+json for the errors Tomcat answers itself.
+ * request body takes, no draining of bodies nobody reads, and problem+json for the errors Tomcat answers itself.
  */
 @Configuration(proxyBeanMethods = false)
 class ServerLimits {
@@ -31,6 +31,7 @@ class ServerLimits {
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatRefusals() {
         return factory -> factory.addContextCustomizers(context -> {
             ((StandardHost) context.getParent()).setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            context.getPipeline().addValve(new UnreadBodyCloses());
         });
     }
 }

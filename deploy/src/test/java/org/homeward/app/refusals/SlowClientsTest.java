@@ -14,7 +14,6 @@ import org.homeward.access.Role;
 import org.homeward.app.support.HttpTest;
 import org.homeward.app.support.SyntheticJourneys;
 import org.homeward.app.support.TestUsers;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 
@@ -22,8 +21,6 @@ import org.springframework.beans.factory.annotation.Value;
  * Clients that send their request body one byte every two seconds, signed in or not, do not keep others from
  * being answered, and the server closes them within its configured bounds.
  */
-@Disabled("open: refused requests (401, ...) still have their unread body drained by Tomcat on the worker thread;"
-          + " closing their connection without a Connection: close header broke keep-alive clients (docs/refusals.md)")
 class SlowClientsTest extends HttpTest {
 
     private static final int SLOW_CLIENTS = 200;
