@@ -1,6 +1,8 @@
 package org.homeward.query.timeline;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.nio.BufferUnderflowException;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -30,7 +32,15 @@ class TimelineAccess {
     /** Fields in which people write about the person; auditors never see them. */
     private static final Set<String> FREE_TEXT = Set.of("note", "reason", "retractionReason", "correctionReason",
                                                         "dropOutReason", "missedReason");
+    /**
+     * The fields that hold personal data, sealed under the person's key. Only these are opened: a value is never
+     * taken for sealed data because of what it looks like, so an id that happens to start like ciphertext is
+     * shown as it is.
+     */
+    private static final Set<String> PERSONAL = union(FREE_TEXT, Set.of("fullName", "phone", "email", "dateOfBirth"));
     private static final String MASK = "[masked]";
+    /** What a reader sees of a sealed value that does not open under the person's key. */
+    static final String UNREADABLE = "[unreadable]";
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -107,13 +117,31 @@ class TimelineAccess {
     PersonalAnswer asSeenBy(Caller caller, UUID journeyId, Object answer) {
         JsonNode tree = json.valueToTree(answer);
         if (caller.role() == Role.AUDITOR) {
-            rewrite(tree, (field, text) -> FREE_TEXT.contains(field) || Sealed.isSealed(text) ? MASK : text);
+            rewrite(tree, (field, text) -> PERSONAL.contains(field) ? MASK : text);
         } else {
             byte[] key = personKey(journeyId);
-            rewrite(tree, (field, text) -> !Sealed.isSealed(text) ? text
-                    : key == null ? TimelineProjection.ERASED : new Sealed(text).openText(key, journeyId));
+            rewrite(tree, (field, text) -> !PERSONAL.contains(field) ? text
+                    : key == null ? TimelineProjection.ERASED : open(text, key, journeyId));
         }
         return new PersonalAnswer(tree);
+    }
+
+    private static String open(String text, byte[] key, UUID journeyId) {
+        if (!Sealed.isSealed(text)) {
+            return text;
+        }
+        try {
+            return new Sealed(text).openText(key, journeyId);
+        } catch (IllegalArgumentException | BufferUnderflowException damaged) {
+            // one damaged value must not cost the reader the rest of the journey
+            return UNREADABLE;
+        }
+    }
+
+    private static Set<String> union(Set<String> some, Set<String> others) {
+        Set<String> all = new HashSet<>(some);
+        all.addAll(others);
+        return Set.copyOf(all);
     }
 
     /** The person's key, or null once their data is erased. */
