@@ -10,5 +10,5 @@ import org.homeward.access.Role;
  * @param what what was read, such as "timeline" or "history"
  */
 public record AuditRead(UUID readId, UUID journeyId, String actorId, Role actorRole, String actorOrganisationId,
-                        Instant readAt, String what, String purpose, String requestId) {
+                        Instant readAt, String what, ReadPurpose purpose, String requestId) {
 }

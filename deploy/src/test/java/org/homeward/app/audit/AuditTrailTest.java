@@ -63,12 +63,25 @@ class AuditTrailTest extends HttpTest {
     void readingATimelineLeavesExactlyOneReadEntry() {
         String journey = openJourney(intake());
 
-        api.get("/api/v1/journeys/" + journey + "/timeline?minVersion=0&purpose=monthly%20review");
+        api.get("/api/v1/journeys/" + journey + "/timeline?minVersion=0&purpose=SUPERVISION");
 
         JsonNode reads = auditor().get("/api/v1/audit/reads?journeyId=" + journey).json();
         assertThat(reads.path("total").asLong()).isEqualTo(1);
         assertThat(reads.path("entries").get(0).path("what").asString()).isEqualTo("timeline");
-        assertThat(reads.path("entries").get(0).path("purpose").asString()).isEqualTo("monthly review");
+        assertThat(reads.path("entries").get(0).path("purpose").asString()).isEqualTo("SUPERVISION");
+    }
+
+    @Test
+    void aPurposeIsACodeNeverFreeTextThatCouldNameSomeone() {
+        String journey = openJourney(intake());
+
+        Reply refused = api.get("/api/v1/journeys/" + journey + "/timeline?purpose=visit%20to%20Synthetic%20Person");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("errors").get(0).path("field").asString()).isEqualTo("purpose");
+        assertThat(refused.body()).doesNotContain("Synthetic");
+        assertThat(jdbc.queryForObject("select count(*) from audit_read where purpose like '%Synthetic%'",
+                                       Long.class)).isZero();
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.homeward.access.Caller;
 import org.homeward.access.Role;
 import org.homeward.audit.AuditReadPage;
+import org.homeward.audit.ReadPurpose;
 import org.homeward.audit.AuditRead;
 import org.homeward.audit.FindAuditReads;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,9 +34,9 @@ public class AuditReads {
     /**
      * @param caller  who reads; null only where authentication is not yet in place
      * @param what    what is read, such as "timeline"
-     * @param purpose why, when the reader said
+     * @param purpose why, when the reader said; a code, never free text
      */
-    public void record(Caller caller, UUID journeyId, String what, String purpose, String requestId) {
+    public void record(Caller caller, UUID journeyId, String what, ReadPurpose purpose, String requestId) {
         jdbc.update("""
                     insert into audit_read (read_id, journey_id, actor_id, actor_role, actor_organisation_id, read_at,
                         what, purpose, request_id)
@@ -43,7 +44,7 @@ public class AuditReads {
                     """,
                     UUID.randomUUID(), journeyId, caller == null ? null : caller.userId(),
                     caller == null ? null : caller.role().name(), caller == null ? null : caller.organisationId(),
-                    Timestamp.from(clock.instant()), what, purpose, requestId);
+                    Timestamp.from(clock.instant()), what, purpose == null ? null : purpose.name(), requestId);
     }
 
     @QueryHandler
@@ -74,11 +75,13 @@ public class AuditReads {
                 "select * from audit_read" + filter + " order by read_at desc, read_id limit ? offset ?",
                 (rs, row) -> {
                     String role = rs.getString("actor_role");
+                    String purpose = rs.getString("purpose");
                     return new AuditRead(rs.getObject("read_id", UUID.class), rs.getObject("journey_id", UUID.class),
                                          rs.getString("actor_id"), role == null ? null : Role.valueOf(role),
                                          rs.getString("actor_organisation_id"),
                                          rs.getTimestamp("read_at").toInstant(), rs.getString("what"),
-                                         rs.getString("purpose"), rs.getString("request_id"));
+                                         purpose == null ? null : ReadPurpose.valueOf(purpose),
+                                         rs.getString("request_id"));
                 },
                 arguments.toArray());
         return new AuditReadPage(query.page(), query.size(), total, entries);

@@ -1,12 +1,12 @@
 package org.homeward.query.timeline;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.homeward.access.Caller;
+import org.homeward.audit.ReadPurpose;
 import org.homeward.journey.FindJourneyHistory;
 import org.homeward.journey.FindTimeline;
 import org.homeward.journey.FindTimelineAsOf;
@@ -43,13 +43,13 @@ class TimelineController {
      * @param minVersion a version the caller got from a command's answer; the read waits (bounded) until the
      *                   timeline includes it
      * @param asOf       the timeline exactly as it was known at that instant, rebuilt from the event store
-     * @param purpose    why the reader reads, kept in the read audit
+     * @param purpose    why the reader reads, a code kept in the read audit
      */
     @GetMapping("/{journeyId}/timeline")
     ResponseEntity<TimelineAccess.PersonalAnswer> timeline(@PathVariable UUID journeyId,
                                       @RequestParam(defaultValue = "-1") long minVersion,
                                       @RequestParam(required = false) Instant asOf,
-                                      @RequestParam(required = false) @Size(max = 200) String purpose,
+                                      @RequestParam(required = false) ReadPurpose purpose,
                                       HttpServletRequest request) {
         Caller caller = recordRead(request, journeyId, asOf == null ? "timeline" : "timeline as of " + asOf,
                                    purpose);
@@ -70,7 +70,7 @@ class TimelineController {
     /** Every change to the journey in recording order, with what each correction replaced. */
     @GetMapping("/{journeyId}/history")
     TimelineAccess.PersonalAnswer history(@PathVariable UUID journeyId,
-                   @RequestParam(required = false) @Size(max = 200) String purpose,
+                   @RequestParam(required = false) ReadPurpose purpose,
                    HttpServletRequest request) {
         Caller caller = recordRead(request, journeyId, "history", purpose);
         access.requireMayRead(caller, journeyId);
@@ -79,7 +79,7 @@ class TimelineController {
     }
 
     /** Records the read, refused ones included, before anything is returned; answers who reads. */
-    private Caller recordRead(HttpServletRequest request, UUID journeyId, String what, String purpose) {
+    private Caller recordRead(HttpServletRequest request, UUID journeyId, String what, ReadPurpose purpose) {
         Caller caller = (Caller) request.getAttribute(Caller.class.getName());
         String requestId = request.getHeader("X-Request-Id");
         reads.record(caller, journeyId, what, purpose,
