@@ -8,6 +8,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -45,5 +46,19 @@ class MasterKeyConfiguration {
         }
         check.verify(key);
         return new SecretKeySpec(key, "AES");
+    }
+
+    /**
+     * The key of idempotency fingerprints (HMAC-SHA256), in a file beside the master key unless
+     * {@code homeward.idempotency.fingerprint-key-file} names one. Every command process needs the same one; if it
+     * is lost, a retry of a request of the last keep-for answers 422 instead of its first answer, nothing worse, so
+     * it is created when missing. Lazy: only the command side uses it.
+     */
+    @Bean("fingerprintKey")
+    @Lazy
+    SecretKey fingerprintKey(@Value("${homeward.idempotency.fingerprint-key-file:}") String given,
+                             @Value("${homeward.privacy.master-key-file:homeward-keys/master.key}") Path masterKeyFile) {
+        Path file = given.isBlank() ? masterKeyFile.toAbsolutePath().resolveSibling("fingerprint.key") : Path.of(given);
+        return new SecretKeySpec(KeyFiles.readOrCreate(file, KEY_BYTES), "HmacSHA256");
     }
 }
