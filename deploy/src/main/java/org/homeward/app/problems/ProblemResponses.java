@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
-import org.homeward.access.Caller;
 import org.homeward.command.IdempotencyKeyReusedException;
 import org.homeward.command.InvalidFieldException;
 import org.homeward.command.RuleException;
@@ -184,8 +183,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private void recordDenial(HttpServletRequest request, HttpStatus status) {
-        denials.record((Caller) request.getAttribute(Caller.class.getName()), request.getMethod(),
-                       request.getRequestURI(), status.value());
+        denials.record(request, status.value());
     }
 
     private static FieldProblem unreadable(Throwable cause) {
