@@ -1,13 +1,15 @@
 package org.homeward.command;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,10 +25,17 @@ public class CommandSender {
 
     private final CommandGateway gateway;
     private final JsonMapper json;
+    private final SecretKey fingerprintKey;
 
-    CommandSender(CommandGateway gateway, JsonMapper json) {
+    /**
+     * @param fingerprintKey kept outside the database, so that a copy of the idempotency table cannot be matched
+     *                       against requests guessed from what someone knows about a person (her name, phone,
+     *                       birthday): a plain hash of the request could be recomputed by anyone
+     */
+    CommandSender(CommandGateway gateway, JsonMapper json, @Qualifier("fingerprintKey") SecretKey fingerprintKey) {
         this.gateway = gateway;
         this.json = json;
+        this.fingerprintKey = fingerprintKey;
     }
 
     /**
@@ -42,15 +51,17 @@ public class CommandSender {
         return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(metaData));
     }
 
+    /** HMAC-SHA256 under the fingerprint key: recognises the same request again, names no one without the key. */
     private String fingerprint(String path, Object requestBody) {
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(path.getBytes(StandardCharsets.UTF_8));
-            sha256.update((byte) '\n');
-            sha256.update(json.writeValueAsBytes(requestBody));
-            return HexFormat.of().formatHex(sha256.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(fingerprintKey);
+            mac.update(path.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) '\n');
+            mac.update(json.writeValueAsBytes(requestBody));
+            return HexFormat.of().formatHex(mac.doFinal());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
         }
     }
 }

@@ -4,12 +4,17 @@ import java.time.Duration;
 import java.util.List;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
+import org.homeward.journey.PersonalDataErased;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -21,22 +26,27 @@ import org.springframework.stereotype.Component;
  * together or neither does. A concurrent duplicate waits on the key's unique index until the first commits,
  * then answers what the first answered.
  *
- * <p>Keys are forgotten after {@code homeward.idempotency.keep-for} (30 days unless configured), far longer than
- * any client retries. A retry after that is still not recorded twice wherever the request names what it creates:
- * the ids derived from the key are the same, so the journey refuses the duplicate (409).
+ * <p>Keys are forgotten after {@code homeward.idempotency.keep-for} (24 hours unless configured), longer than any
+ * client retries, and at once for a journey whose person is erased: a fingerprint only recognises a request under
+ * a key kept outside the database, but even so nothing derived from her data outlives her erasure. A retry after
+ * that is still not recorded twice wherever the request names what it creates: the ids derived from the key are
+ * the same, so the journey refuses the duplicate (409).
  */
 @Component
+@ProcessingGroup("person-keys") // subscribing: forgets in the erasure's own transaction
 class IdempotentCommands {
 
     private record Stored(String fingerprint, byte[] result, String resultType) {
     }
+
+    private static final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
     private final Duration keepFor;
 
     IdempotentCommands(JdbcTemplate jdbc, Serializer serializer, CommandBus commandBus,
-                       @Value("${homeward.idempotency.keep-for:30d}") Duration keepFor) {
+                       @Value("${homeward.idempotency.keep-for:24h}") Duration keepFor) {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.keepFor = keepFor;
@@ -52,8 +62,9 @@ class IdempotentCommands {
             return chain.proceed();
         }
         String fingerprint = (String) command.getMetaData().get(CommandSender.REQUEST_FINGERPRINT);
-        boolean first = jdbc.update("insert into idempotency_key (idempotency_key, request_fingerprint, recorded_at)"
-                                    + " values (?, ?, now()) on conflict do nothing", key, fingerprint) == 1;
+        boolean first = jdbc.update("insert into idempotency_key (idempotency_key, request_fingerprint, recorded_at,"
+                                    + " aggregate_id) values (?, ?, now(), ?) on conflict do nothing",
+                                    key, fingerprint, targets.resolveTarget(command).getIdentifier()) == 1;
         if (!first) {
             return earlierAnswer(key, fingerprint);
         }
@@ -64,6 +75,11 @@ class IdempotentCommands {
                         stored.getData(), stored.getType().getName(), key);
         }
         return result;
+    }
+
+    @EventHandler
+    void on(PersonalDataErased event) {
+        jdbc.update("delete from idempotency_key where aggregate_id = ?", event.journeyId().toString());
     }
 
     @Scheduled(fixedDelayString = "${homeward.idempotency.purge-interval:1h}")

@@ -9,6 +9,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.homeward.access.Caller;
 import org.homeward.access.Role;
@@ -21,11 +24,17 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -34,17 +43,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Every endpoint is denied unless a rule below allows it. Callers authenticate with a bearer token (JWT) from the
  * configured identity provider, or in local mode from Homeward's own signing key; the token's claims say who
- * they are (see {@link CallerClaims}). Which journey a caller may see or change is decided further in, by the
+ * they are (see {@link CallerClaims}); every token must say when it was issued and expire within
+ * {@code homeward.access.max-token-lifetime}. Which journey a caller may see or change is decided further in, by the
  * side that knows whose journey it is.
  */
 @Configuration(proxyBeanMethods = false)
 class AccessConfiguration {
 
+    private static final String NO_PROVIDER = "'${spring.security.oauth2.resourceserver.jwt.issuer-uri:}"
+                                              + "${spring.security.oauth2.resourceserver.jwt.jwk-set-uri:}'.isEmpty()";
+    private static final String MAX_LIFETIME = "${homeward.access.max-token-lifetime:"
+                                               + LocalSigningKey.LONGEST_LIFETIME_HOURS + "h}";
     private static final String CASE_MANAGER = Role.CASE_MANAGER.name();
     private static final String SUPERVISOR = Role.SUPERVISOR.name();
     private static final String EVALUATOR = Role.EVALUATOR.name();
     private static final String AUDITOR = Role.AUDITOR.name();
     private static final String ADMINISTRATOR = Role.ADMINISTRATOR.name();
+    private static final String[] ALL_ROLES = Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, RefusalResponses refusals) throws Exception {
@@ -53,10 +68,14 @@ class AccessConfiguration {
             .authorizeHttpRequests(rules -> rules
                     .requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll()
                     .requestMatchers(GET, "/actuator/prometheus").hasRole(ADMINISTRATOR)
+                    // a token naming no known role gets nothing, not even the API's description
                     .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html",
                                      "/swagger-ui/**")
-                    .authenticated()
-                    .requestMatchers(GET, "/api/v1/milestone-types", "/api/v1/programs").authenticated()
+                    .hasAnyRole(ALL_ROLES)
+                    // evaluators need the program list to filter outcomes by program; it names no person
+                    .requestMatchers(GET, "/api/v1/programs").hasAnyRole(ALL_ROLES)
+                    .requestMatchers(GET, "/api/v1/milestone-types")
+                    .hasAnyRole(CASE_MANAGER, SUPERVISOR, AUDITOR, ADMINISTRATOR)
                     .requestMatchers(POST, "/api/v1/programs", "/api/v1/programs/**").hasRole(ADMINISTRATOR)
                     .requestMatchers(POST, "/api/v1/journeys/*/erasure").hasRole(SUPERVISOR)
                     .requestMatchers(POST, "/api/v1/journeys", "/api/v1/journeys/**")
@@ -78,16 +97,54 @@ class AccessConfiguration {
         return http.build();
     }
 
-    /** Local mode: no identity provider configured, so tokens are checked against Homeward's own key. */
+    /**
+     * Local mode: no identity provider configured, so tokens are checked against Homeward's own key. No audience:
+     * that key signs tokens for Homeward only.
+     */
     @Bean
-    @ConditionalOnExpression("'${spring.security.oauth2.resourceserver.jwt.issuer-uri:}"
-                             + "${spring.security.oauth2.resourceserver.jwt.jwk-set-uri:}'.isEmpty()")
-    JwtDecoder localTokens(@Value("${homeward.access.local-key-file:homeward-keys/local-signing.key}") Path keyFile) {
+    @ConditionalOnExpression(NO_PROVIDER)
+    JwtDecoder localTokens(@Value("${homeward.access.local-key-file:homeward-keys/local-signing.key}") Path keyFile,
+                           @Value(MAX_LIFETIME) Duration maxLifetime, Clock clock) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(LocalSigningKey.loadOrCreate(keyFile).key())
                                                    .macAlgorithm(MacAlgorithm.HS256)
                                                    .build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(LocalSigningKey.ISSUER));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(LocalSigningKey.ISSUER), new TokenLifetime(maxLifetime, clock)));
         return decoder;
+    }
+
+    /**
+     * An identity provider signs tokens for every application (client) it serves, and one key set may serve
+     * several realms: without the issuer and audience checked, a token the provider issued to any of them would
+     * open Homeward. So both must be configured, or the application does not start.
+     */
+    @Bean
+    @ConditionalOnExpression("!(" + NO_PROVIDER + ")")
+    JwtDecoder providerTokens(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuerUri,
+                              @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri:}") String jwkSetUri,
+                              @Value("${homeward.access.issuer:}") String issuer,
+                              @Value("${homeward.access.audience:}") String audience,
+                              @Value(MAX_LIFETIME) Duration maxLifetime, Clock clock) {
+        if (issuer.isBlank() || audience.isBlank()) {
+            throw new IllegalStateException("An identity provider is configured, so homeward.access.issuer (the"
+                                            + " provider's iss) and homeward.access.audience (the aud it gives"
+                                            + " Homeward's tokens) must be set too");
+        }
+        OAuth2TokenValidator<Jwt> checks = new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(issuer),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience)),
+                new TokenLifetime(maxLifetime, clock));
+        if (!jwkSetUri.isBlank()) {
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
+            decoder.setJwtValidator(checks);
+            return decoder;
+        }
+        // the provider's metadata is fetched at the first token, so a provider briefly down does not stop the start
+        return new SupplierJwtDecoder(() -> {
+            NimbusJwtDecoder decoder = JwtDecoders.fromIssuerLocation(issuerUri);
+            decoder.setJwtValidator(checks);
+            return decoder;
+        });
     }
 
     /** A token whose claims name no known role and organisation is authenticated but allowed nothing. */

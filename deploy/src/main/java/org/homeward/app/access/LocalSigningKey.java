@@ -24,6 +24,9 @@ import org.homeward.app.privacy.KeyFiles;
 public final class LocalSigningKey {
 
     public static final String ISSUER = "homeward-local";
+    /** The default of {@code homeward.access.max-token-lifetime}: a working day, with overtime. */
+    public static final int LONGEST_LIFETIME_HOURS = 12;
+    private static final Duration LONGEST_LIFETIME = Duration.ofHours(LONGEST_LIFETIME_HOURS);
     private static final int KEY_BYTES = 32;
 
     private final SecretKey key;
@@ -40,8 +43,15 @@ public final class LocalSigningKey {
         return key;
     }
 
-    /** A token for one person, valid for {@code lifetime}, carrying the claims {@link CallerClaims} reads. */
+    /**
+     * A token for one person, valid for {@code lifetime} (at most {@value #LONGEST_LIFETIME_HOURS} hours, which
+     * the application accepts unless configured shorter), carrying the claims {@link CallerClaims} reads.
+     */
     public String issue(Caller caller, Duration lifetime) {
+        if (lifetime.compareTo(LONGEST_LIFETIME) > 0) {
+            throw new IllegalArgumentException("A token may be valid for at most " + LONGEST_LIFETIME_HOURS
+                                               + " hours");
+        }
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)

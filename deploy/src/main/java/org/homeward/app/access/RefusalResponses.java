@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import org.homeward.access.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -17,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers a request without a valid token (401) or with a role that may not do what it asks (403) as a problem
- * response that says only that, never why the token failed; every refusal is kept in the audit trail.
+ * response that says only that, never why the token failed; every refusal is kept in the audit trail ({@link DenialLog}).
  */
 @Component
 class RefusalResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -46,8 +45,7 @@ class RefusalResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
                         String detail) throws IOException {
-        denials.record((Caller) request.getAttribute(Caller.class.getName()), request.getMethod(),
-                       request.getRequestURI(), status.value());
+        denials.record(request, status.value());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("urn:homeward:problem:" + type));
         problem.setInstance(URI.create(request.getRequestURI()));

@@ -10,7 +10,8 @@ import org.homeward.access.Role;
 /**
  * {@code java -jar homeward.jar token --user cm-017 --role CASE_MANAGER --organisation org-north [--hours 8]
  * [--key-file homeward-keys/local-signing.key]} prints a local-mode token for that person. Whoever can read the
- * key file can issue tokens, which is why it is readable by its owner only.
+ * key file can issue tokens, which is why it is readable by its owner only. No token lasts longer than
+ * {@value LocalSigningKey#LONGEST_LIFETIME_HOURS} hours.
  */
 public final class TokenCommand {
 
@@ -33,6 +34,12 @@ public final class TokenCommand {
         LocalSigningKey key = LocalSigningKey.loadOrCreate(
                 Path.of(options.getOrDefault("--key-file", "homeward-keys/local-signing.key")));
         Duration lifetime = Duration.ofHours(Long.parseLong(options.getOrDefault("--hours", "8")));
-        System.out.println(key.issue(new Caller(user, Role.valueOf(role), organisation), lifetime));
+        try {
+            System.out.println(key.issue(new Caller(user, Role.valueOf(role), organisation), lifetime));
+        } catch (IllegalArgumentException tooLong) {
+            System.err.println(tooLong.getMessage() + ": ask for --hours " + LocalSigningKey.LONGEST_LIFETIME_HOURS
+                               + " or fewer");
+            System.exit(2);
+        }
     }
 }

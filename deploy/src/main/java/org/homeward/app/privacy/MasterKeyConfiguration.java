@@ -1,5 +1,6 @@
 package org.homeward.app.privacy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import javax.crypto.SecretKey;
@@ -7,24 +8,57 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The master key that seals every person's key. In production give it from outside the database host
- * ({@code HOMEWARD_PRIVACY_MASTER_KEY}, 32 bytes in Base64, e.g. from a secret store); without one, a key file
- * readable only by its owner is created next to the embedded database, which suits a single machine.
+ * ({@code HOMEWARD_PRIVACY_MASTER_KEY}, 32 bytes in Base64, or a key file mounted from a secret store); without
+ * one, a key file readable only by its owner is created on first use, which suits a single machine.
+ *
+ * <p>A key file is created only while nothing is sealed yet: once person keys exist, a missing file means the
+ * key was lost or not mounted, and a new key would open none of them while sealing new data the old key cannot
+ * open. Such a start, or one with a different key, is refused (see {@link KeyCheck}).
  */
 @Configuration(proxyBeanMethods = false)
 class MasterKeyConfiguration {
 
     private static final int KEY_BYTES = 32;
 
+    /** @param jdbc migrated before it is handed out, so the check sees the tables */
     @Bean("masterKey")
     SecretKey masterKey(@Value("${homeward.privacy.master-key:}") String given,
-                        @Value("${homeward.privacy.master-key-file:homeward-keys/master.key}") Path file) {
-        byte[] key = given.isBlank() ? KeyFiles.readOrCreate(file, KEY_BYTES) : Base64.getDecoder().decode(given);
+                        @Value("${homeward.privacy.master-key-file:homeward-keys/master.key}") Path file,
+                        JdbcTemplate jdbc) {
+        KeyCheck check = new KeyCheck(jdbc, "master");
+        byte[] key;
+        if (!given.isBlank()) {
+            key = Base64.getDecoder().decode(given.strip());
+        } else if (Files.exists(file) || !check.inUse()) {
+            key = KeyFiles.readOrCreate(file, KEY_BYTES);
+        } else {
+            throw new IllegalStateException("The master key file " + file.toAbsolutePath() + " is missing, but data"
+                                            + " sealed under a master key exists. Restore that key file (or give"
+                                            + " HOMEWARD_PRIVACY_MASTER_KEY); Homeward will not create a new one.");
+        }
         if (key.length != KEY_BYTES) {
             throw new IllegalStateException("The master key must be 32 bytes (256 bits)");
         }
+        check.verify(key);
         return new SecretKeySpec(key, "AES");
+    }
+
+    /**
+     * The key of idempotency fingerprints (HMAC-SHA256), in a file beside the master key unless
+     * {@code homeward.idempotency.fingerprint-key-file} names one. Every command process needs the same one; if it
+     * is lost, a retry of a request of the last keep-for answers 422 instead of its first answer, nothing worse, so
+     * it is created when missing. Lazy: only the command side uses it.
+     */
+    @Bean("fingerprintKey")
+    @Lazy
+    SecretKey fingerprintKey(@Value("${homeward.idempotency.fingerprint-key-file:}") String given,
+                             @Value("${homeward.privacy.master-key-file:homeward-keys/master.key}") Path masterKeyFile) {
+        Path file = given.isBlank() ? masterKeyFile.toAbsolutePath().resolveSibling("fingerprint.key") : Path.of(given);
+        return new SecretKeySpec(KeyFiles.readOrCreate(file, KEY_BYTES), "HmacSHA256");
     }
 }

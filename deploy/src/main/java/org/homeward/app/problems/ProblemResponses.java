@@ -11,7 +11,6 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.apache.tomcat.util.http.InvalidParameterException;
-import org.homeward.access.Caller;
 import org.homeward.app.server.RequestBodyTooSlowException;
 import org.homeward.command.IdempotencyKeyReusedException;
 import org.homeward.command.InvalidFieldException;
@@ -254,8 +253,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private void recordDenial(HttpServletRequest request, HttpStatus status) {
-        denials.record((Caller) request.getAttribute(Caller.class.getName()), request.getMethod(),
-                       request.getRequestURI(), status.value());
+        denials.record(request, status.value());
     }
 
     private static FieldProblem unreadable(Throwable cause) {

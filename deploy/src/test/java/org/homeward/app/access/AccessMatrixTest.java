@@ -52,8 +52,8 @@ class AccessMatrixTest extends HttpTest {
         RULES.put("POST /api/v1/programs", EnumSet.of(Role.ADMINISTRATOR));
         RULES.put("POST /api/v1/programs/{programId}/changes", EnumSet.of(Role.ADMINISTRATOR));
         RULES.put("POST /api/v1/programs/{programId}/retirement", EnumSet.of(Role.ADMINISTRATOR));
-        RULES.put("GET /api/v1/programs", ANY_ROLE);
-        RULES.put("GET /api/v1/milestone-types", ANY_ROLE);
+        RULES.put("GET /api/v1/programs", ANY_ROLE); // evaluators too: they filter outcomes by program
+        RULES.put("GET /api/v1/milestone-types", EnumSet.complementOf(EnumSet.of(Role.EVALUATOR)));
         RULES.put("GET /api/v1/audit/events", EnumSet.of(Role.AUDITOR));
         RULES.put("GET /api/v1/audit/reads", EnumSet.of(Role.AUDITOR));
         RULES.put("GET /api/v1/audit/denials", EnumSet.of(Role.AUDITOR));
