@@ -28,6 +28,13 @@ class ServerLimits {
     }
 
     @Bean
+    FilterRegistrationBean<RefusedBodyCloses> refusedBodyCloses() {
+        FilterRegistrationBean<RefusedBodyCloses> registration = new FilterRegistrationBean<>(new RefusedBodyCloses());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatRefusals() {
         return factory -> factory.addContextCustomizers(context -> {
             ((StandardHost) context.getParent()).setErrorReportValveClass(ProblemErrorReportValve.class.getName());

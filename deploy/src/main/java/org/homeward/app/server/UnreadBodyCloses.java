@@ -11,8 +11,8 @@ import org.apache.coyote.ActionCode;
 /**
  * A request answered without its body being read (refused before it: 401, 403, 404, 406, 415, ...) closes its
  * connection once answered. Tomcat would otherwise drain the rest of the body on the worker thread to keep the
- * connection alive, for as long as a client trickling it cares to take. The answer says {@code Connection: close}
- * so that a well-behaved client does not send its next request on the connection being closed.
+ * connection alive, for as long as a client trickling it cares to take. {@link RefusedBodyCloses} has told the
+ * client so with the answer.
  */
 class UnreadBodyCloses extends ValveBase {
 
@@ -31,9 +31,6 @@ class UnreadBodyCloses extends ValveBase {
         if (!fullyRead.get()) {
             // the answer is complete first (an error state would cut its last chunk), then Tomcat's own handling
             // of an aborted upload: no draining, the connection closes
-            if (!response.isCommitted()) {
-                response.setHeader("Connection", "close");
-            }
             response.finishResponse();
             request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
         }

@@ -223,6 +223,7 @@ class OutcomesTest extends HttpTest {
 
         assertThat(chart.status()).isEqualTo(200);
         assertThat(chart.contentType()).startsWith("image/svg+xml");
+        assertThat(chart.header("Content-Security-Policy")).startsWith("default-src 'none'");
         Document svg = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(chart.body().getBytes(StandardCharsets.UTF_8)));
         assertThat(svg.getDocumentElement().getTagName()).isEqualTo("svg");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -24,7 +25,11 @@ public final class Api {
         this.token = token;
     }
 
-    public record Reply(int status, String contentType, String eTag, String body) {
+    public record Reply(int status, String contentType, String eTag, String body, HttpHeaders headers) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         public JsonNode json() {
             return Api.json.readTree(body);
@@ -72,7 +77,8 @@ public final class Api {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                             response.headers().firstValue("ETag").orElse(null), response.body());
+                             response.headers().firstValue("ETag").orElse(null), response.body(),
+                             response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
