@@ -14,6 +14,7 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
@@ -103,6 +104,8 @@ public class EmbeddedDatabase {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
+                // zonky waits 10 s; recovery after a crash, with fsync on, on a busy machine, can take longer
+                .setPGStartupWait(Duration.ofMinutes(2))
                 // stopped by Spring after the data source closes; zonky's own hook would stop it under live requests
                 .setRegisterShutdownHook(false)
                 // zonky passes -F (fsync off) and synchronous_commit=off for speed: a -c given after -F wins

@@ -8,9 +8,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +46,42 @@ class EmbeddedDatabaseTest {
             assertThat(sql.queryForObject("show fsync", String.class)).isEqualTo("on");
             assertThat(sql.queryForObject("show synchronous_commit", String.class)).isEqualTo("on");
             assertThat(sql.queryForObject("show full_page_writes", String.class)).isEqualTo("on");
+        }
+    }
+
+    /** As measured before: writes acknowledged one by one, then every PostgreSQL process killed with -9. */
+    @Test
+    void acknowledgedWritesSurviveAKilledServer() throws Exception {
+        AtomicLong acknowledged = new AtomicLong();
+        Thread writer;
+        try (EmbeddedServer server = EmbeddedDatabase.start(data(), keys())) {
+            JdbcTemplate sql = asApplication(server);
+            sql.execute("create table acknowledged (n bigint primary key)");
+            writer = new Thread(() -> {
+                try (Connection connection = applicationSource(server).getConnection();
+                     PreparedStatement insert = connection.prepareStatement("insert into acknowledged values (?)")) {
+                    for (long n = 1; ; n++) {
+                        insert.setLong(1, n);
+                        insert.executeUpdate();
+                        acknowledged.set(n);
+                    }
+                } catch (SQLException e) {
+                    // the server was killed
+                }
+            });
+            writer.start();
+            Thread.sleep(3000);
+            ProcessHandle postmaster = ProcessHandle.of(LeftoverServer.postmasterPid(data())).orElseThrow();
+            postmaster.descendants().forEach(ProcessHandle::destroyForcibly);
+            postmaster.destroyForcibly();
+            writer.join(30_000);
+        }
+        assertThat(acknowledged.get()).as("writes acknowledged before the kill").isPositive();
+
+        try (EmbeddedServer restarted = EmbeddedDatabase.start(data(), keys())) {
+            assertThat(asApplication(restarted).queryForObject("select count(*) from acknowledged where n <= ?",
+                                                                Long.class, acknowledged.get()))
+                    .isEqualTo(acknowledged.get());
         }
     }
 
