@@ -136,11 +136,11 @@ public class EmbeddedDatabase {
                 sql.execute("select pg_terminate_backend(pid) from pg_stat_activity"
                             + " where backend_type = 'client backend' and pid <> pg_backend_pid()");
             }
-        } catch (SQLException | RuntimeException e) {
+            return new EmbeddedServer(postgres, data, applicationPassword);
+        } catch (SQLException | IOException | RuntimeException e) {
             postgres.close();
-            throw new IllegalStateException("Could not prepare the embedded database's application role", e);
+            throw new IllegalStateException("Could not prepare the embedded database for the application", e);
         }
-        return new EmbeddedServer(postgres, data, applicationPassword);
     }
 
     /**
