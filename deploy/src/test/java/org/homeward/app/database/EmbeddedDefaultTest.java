@@ -24,8 +24,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class EmbeddedDefaultTest {
 
+    /** Where the application keeps homeward-data and homeward-keys. */
     @TempDir
-    Path dataDirectory;
+    Path home;
 
     @Test
     void journeySurvivesRestartOfApplicationOnEmbeddedDatabase() {
@@ -59,9 +60,10 @@ class EmbeddedDefaultTest {
     private ConfigurableApplicationContext start() {
         // as command-line arguments, which outrank application.yml (builder properties would not)
         return new SpringApplicationBuilder(HomewardApplication.class)
-                .run("--server.port=0", "--homeward.embedded-database.directory=" + dataDirectory,
+                .run("--server.port=0", "--homeward.embedded-database.directory=" + home.resolve("homeward-data"),
+                     "--homeward.embedded-database.keys-directory=" + home.resolve("homeward-keys"),
                      "--homeward.access.local-key-file=" + TestUsers.KEY_FILE,
-                     "--homeward.privacy.master-key-file=" + dataDirectory.resolve("master.key"));
+                     "--homeward.privacy.master-key-file=" + home.resolve("homeward-keys/master.key"));
     }
 
     private static Api api(ConfigurableApplicationContext context) {

@@ -13,11 +13,10 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.homeward.app.database.EmbeddedDatabase;
 
 /**
  * A fresh PostgreSQL database per caller: on the local server (127.0.0.1:5432, user postgres) when it answers,
- * else on one embedded PostgreSQL started for the test run. Databases are dropped when the test JVM exits.
+ * else on one throwaway embedded PostgreSQL started for the test run. Databases are dropped when the test JVM exits.
  */
 public final class TestDatabases {
 
@@ -57,7 +56,11 @@ public final class TestDatabases {
 
     private static String startEmbedded() {
         try {
-            EmbeddedPostgres postgres = EmbeddedDatabase.start(Files.createTempDirectory("homeward-test-db"));
+            // zonky's test defaults: trust, fsync and synchronous commit off. Fast, and fit only for synthetic data
+            // thrown away with the run; the application's embedded default is EmbeddedDatabase, durable and closed.
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                                                        .setDataDirectory(Files.createTempDirectory("homeward-test-db"))
+                                                        .start();
             return "jdbc:postgresql://localhost:" + postgres.getPort() + "/";
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,0 +1,208 @@
+package org.homeward.app.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The embedded default is as durable as a configured server and closed to everyone but the application, which
+ * is not its superuser; a data directory made by the earlier, open embedded default is closed on its next start.
+ */
+class EmbeddedDatabaseTest {
+
+    private static final String NOBODY = "65534";
+
+    @TempDir
+    Path home;
+
+    private Path data() {
+        return home.resolve("homeward-data");
+    }
+
+    private Path keys() {
+        return home.resolve("homeward-keys");
+    }
+
+    @Test
+    void writesAreDurableAsOnAConfiguredServer() throws IOException {
+        try (EmbeddedServer server = EmbeddedDatabase.start(data(), keys())) {
+            JdbcTemplate sql = asApplication(server);
+            assertThat(sql.queryForObject("show fsync", String.class)).isEqualTo("on");
+            assertThat(sql.queryForObject("show synchronous_commit", String.class)).isEqualTo("on");
+            assertThat(sql.queryForObject("show full_page_writes", String.class)).isEqualTo("on");
+        }
+    }
+
+    /** As measured before: writes acknowledged one by one, then every PostgreSQL process killed with -9. */
+    @Test
+    void acknowledgedWritesSurviveAKilledServer() throws Exception {
+        AtomicLong acknowledged = new AtomicLong();
+        Thread writer;
+        try (EmbeddedServer server = EmbeddedDatabase.start(data(), keys())) {
+            JdbcTemplate sql = asApplication(server);
+            sql.execute("create table acknowledged (n bigint primary key)");
+            writer = new Thread(() -> {
+                try (Connection connection = applicationSource(server).getConnection();
+                     PreparedStatement insert = connection.prepareStatement("insert into acknowledged values (?)")) {
+                    for (long n = 1; ; n++) {
+                        insert.setLong(1, n);
+                        insert.executeUpdate();
+                        acknowledged.set(n);
+                    }
+                } catch (SQLException e) {
+                    // the server was killed
+                }
+            });
+            writer.start();
+            Thread.sleep(3000);
+            ProcessHandle postmaster = ProcessHandle.of(LeftoverServer.postmasterPid(data())).orElseThrow();
+            postmaster.descendants().forEach(ProcessHandle::destroyForcibly);
+            postmaster.destroyForcibly();
+            writer.join(30_000);
+        }
+        assertThat(acknowledged.get()).as("writes acknowledged before the kill").isPositive();
+
+        try (EmbeddedServer restarted = EmbeddedDatabase.start(data(), keys())) {
+            assertThat(asApplication(restarted).queryForObject("select count(*) from acknowledged where n <= ?",
+                                                                Long.class, acknowledged.get()))
+                    .isEqualTo(acknowledged.get());
+        }
+    }
+
+    @Test
+    void letsInNoOneWithoutAPassword() throws IOException {
+        try (EmbeddedServer server = EmbeddedDatabase.start(data(), keys())) {
+            assertThat(Files.readAllLines(data().resolve("pg_hba.conf")))
+                    .filteredOn(line -> !line.isBlank() && !line.startsWith("#"))
+                    .isNotEmpty()
+                    .noneMatch(line -> line.contains("trust"));
+            for (String role : new String[] {EmbeddedDatabase.APPLICATION_ROLE, EmbeddedDatabase.SUPERUSER}) {
+                assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), role, "").close())
+                        .as("%s without a password", role).isInstanceOf(SQLException.class);
+                assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), role, "0".repeat(64)).close())
+                        .as("%s with a wrong password", role).isInstanceOf(SQLException.class);
+            }
+            JdbcTemplate sql = asSuperuser(server);
+            assertThat(sql.queryForObject("show listen_addresses", String.class)).isEqualTo("127.0.0.1");
+            assertThat(sql.queryForObject("show unix_socket_directories", String.class)).isEmpty();
+            assertThat(Path.of("/tmp/.s.PGSQL." + server.port())).as("zonky's world-writable socket").doesNotExist();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys()))).isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                    keys().resolve(EmbeddedDatabase.APPLICATION_PASSWORD_FILE)))).isEqualTo("rw-------");
+        }
+    }
+
+    /** As the measured attack: another local account (nobody) with psql, first reading the passwords. */
+    @Test
+    void anotherLocalAccountCannotGetIn() throws Exception {
+        try (EmbeddedServer server = EmbeddedDatabase.start(data(), keys())) {
+            assertThat(asNobody("cat", keys().resolve(EmbeddedDatabase.APPLICATION_PASSWORD_FILE).toString()))
+                    .as("reading the password").isNotZero();
+            for (String role : new String[] {EmbeddedDatabase.APPLICATION_ROLE, EmbeddedDatabase.SUPERUSER}) {
+                assertThat(asNobody("psql", "-w", "-h", "127.0.0.1", "-p", Integer.toString(server.port()),
+                                    "-U", role, "-d", EmbeddedDatabase.DATABASE, "-c", "select 1"))
+                        .as("connecting as %s", role).isNotZero();
+            }
+        }
+    }
+
+    @Test
+    void applicationIsNoSuperuserAndCannotReadTheKeys() throws IOException {
+        try (EmbeddedServer server = EmbeddedDatabase.start(data(), keys())) {
+            Path masterKey = keys().resolve("master.key");
+            Files.write(masterKey, new byte[32]);
+            JdbcTemplate sql = asApplication(server);
+            assertThat(sql.queryForObject("select rolsuper from pg_roles where rolname = current_user",
+                                          Boolean.class)).isFalse();
+            assertThat(sql.queryForObject("select pg_has_role(current_user, 'pg_read_server_files', 'member')",
+                                          Boolean.class)).isFalse();
+            assertThatThrownBy(() -> sql.queryForObject("select pg_read_binary_file(?)", byte[].class,
+                                                        masterKey.toString()))
+                    .rootCause().hasMessageContaining("permission denied for function pg_read_binary_file");
+        }
+    }
+
+    @Test
+    void dataDirectoryOfTheOpenDefaultIsClosedAndKeepsItsEvents() throws IOException {
+        // as the embedded default made them before: trust everywhere, and the schema made by the superuser
+        try (EmbeddedPostgres open = EmbeddedPostgres.builder().setDataDirectory(data())
+                                                     .setCleanDataDirectory(false)
+                                                     .setServerConfig("max_connections", "100").start()) {
+            DriverManagerDataSource superuser = new DriverManagerDataSource(
+                    open.getJdbcUrl("postgres", "postgres"), "postgres", "");
+            migrate(superuser);
+            recordEvent(new JdbcTemplate(superuser), "event-before", 0);
+        }
+
+        try (EmbeddedServer server = EmbeddedDatabase.start(data(), keys())) {
+            assertThat(Files.readString(data().resolve("pg_hba.conf"))).doesNotContain("trust");
+            assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), "postgres", "").close())
+                    .isInstanceOf(SQLException.class);
+            JdbcTemplate sql = asApplication(server);
+            assertThat(sql.queryForList("select event_identifier from domain_event_entry", String.class))
+                    .containsExactly("event-before");
+            assertThat(sql.queryForList("select tablename from pg_tables where schemaname = 'public'"
+                                        + " and tableowner <> current_user", String.class)).isEmpty();
+            migrate(applicationSource(server));
+            recordEvent(sql, "event-after", 1);
+            assertThatThrownBy(() -> sql.update("delete from domain_event_entry"))
+                    .hasMessageContaining("events are immutable");
+        }
+
+        try (EmbeddedServer again = EmbeddedDatabase.start(data(), keys())) {
+            assertThat(asApplication(again).queryForObject("select count(*) from domain_event_entry", Long.class))
+                    .isEqualTo(2);
+        }
+    }
+
+    private static void migrate(javax.sql.DataSource dataSource) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    }
+
+    private static void recordEvent(JdbcTemplate sql, String id, long sequence) {
+        sql.update("insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number,"
+                   + " time_stamp, payload_type, payload) values (?, 'journey-1', ?, '2026-01-01T00:00:00Z',"
+                   + " 'Synthetic', '\\x7b7d'::bytea)", id, sequence);
+    }
+
+    private static DriverManagerDataSource applicationSource(EmbeddedServer server) {
+        return new DriverManagerDataSource(server.jdbcUrl(), EmbeddedDatabase.APPLICATION_ROLE,
+                                           server.applicationPassword());
+    }
+
+    private JdbcTemplate asSuperuser(EmbeddedServer server) throws IOException {
+        String password = Files.readString(keys().resolve(EmbeddedDatabase.SUPERUSER_PASSWORD_FILE));
+        return new JdbcTemplate(new DriverManagerDataSource(server.jdbcUrl(), EmbeddedDatabase.SUPERUSER, password));
+    }
+
+    private static JdbcTemplate asApplication(EmbeddedServer server) {
+        return new JdbcTemplate(applicationSource(server));
+    }
+
+    private static int asNobody(String... command) throws IOException, InterruptedException {
+        String[] asNobody = new String[command.length + 4];
+        System.arraycopy(new String[] {"setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"}, 0,
+                         asNobody, 0, 4);
+        System.arraycopy(command, 0, asNobody, 4, command.length);
+        Process process = new ProcessBuilder(asNobody).redirectErrorStream(true)
+                                                      .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return process.exitValue();
+    }
+}
