@@ -1,0 +1,687 @@
+package org.homeward.app.faults;
+
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The faults, one method each: set up processes on a fresh database, drive load, inject the fault, then judge
+ * the ledger against the store and the read models against the events. Every wait is bounded.
+ */
+final class Scenarios {
+
+    /** Axon's default: a segment whose owner stopped updating it is free to claim after this */
+    private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(10);
+    /** plus the interval at which a processor looks for unclaimed segments */
+    private static final Duration CLAIM_INTERVAL = Duration.ofSeconds(5);
+
+    private final Path work;
+    private final Cluster cluster;
+    private final Client client;
+    private final boolean quick;
+
+    Scenarios(Path work, Cluster cluster, String token, boolean quick) {
+        this.work = work;
+        this.cluster = cluster;
+        this.client = new Client(token, Duration.ofSeconds(10));
+        this.quick = quick;
+    }
+
+    private List<String> server(String database, String role, String... more) {
+        List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + cluster.jdbcUrl(database),
+                                                         "--spring.datasource.username=postgres",
+                                                         "--homeward.role=" + role));
+        arguments.addAll(List.of(more));
+        return arguments;
+    }
+
+    private int journeys() {
+        return quick ? 60 : 300;
+    }
+
+    // 1 -------------------------------------------------------------------------------------------------------
+
+    Outcome concurrentWriters() throws Exception {
+        Outcome outcome = new Outcome("concurrent-writers");
+        String db = cluster.createDatabase("f_concurrent");
+        Homeward app = Homeward.start(work, "concurrent", server(db, "all"));
+        try {
+            Ledger ledger = new Ledger();
+            Load load = new Load(client, ledger, List.of(app.port()));
+            load.open(journeys(), 8);
+            load.start(8, quick ? 500 : 1500, Duration.ofSeconds(quick ? 30 : 90));
+            load.await();
+            judge(outcome, ledger, cluster.dataSource(db), true);
+        } finally {
+            app.stop();
+        }
+        return outcome;
+    }
+
+    // 2 -------------------------------------------------------------------------------------------------------
+
+    Outcome applicationKilled() throws Exception {
+        Outcome outcome = new Outcome("app-kill-9");
+        String db = cluster.createDatabase("f_appkill");
+        Homeward app = Homeward.start(work, "appkill", server(db, "all"));
+        Ledger ledger = new Ledger();
+        Load load = new Load(client, ledger, List.of(app.port()));
+        try {
+            load.open(journeys() / 2, 8);
+            load.start(8, 100_000, Duration.ofSeconds(quick ? 35 : 50));
+            Thread.sleep(4000);
+            app.kill9();
+            long killed = System.nanoTime();
+            try {
+                app = Homeward.start(work, "appkill-restarted", server(db, "all"));
+                load.ports(List.of(app.port()));
+            } catch (IllegalStateException e) {
+                outcome.expect(false, "first start after the kill failed: " + firstLine(e.getMessage()));
+                app = Homeward.start(work, "appkill-second-try", server(db, "all"));
+                load.ports(List.of(app.port()));
+            }
+            long restarted = System.nanoTime();
+            outcome.figure("restartMs", (restarted - killed) / 1_000_000);
+            load.await();
+            outcome.figure("recoveryMs", ledger.firstAckAfter(killed));
+            judge(outcome, ledger, cluster.dataSource(db), false);
+        } finally {
+            load.stop();
+            app.stop();
+        }
+        return outcome;
+    }
+
+    // 3, 4 ----------------------------------------------------------------------------------------------------
+
+    interface Fault {
+        void inject() throws Exception;
+    }
+
+    Outcome databaseKilled() throws Exception {
+        return databaseOutage("pg-kill-9", cluster::killPostmaster);
+    }
+
+    Outcome databaseStopped(String mode) throws Exception {
+        return databaseOutage("pg-stop-" + mode, () -> cluster.stop(mode));
+    }
+
+    /** The database goes away for about 6 s under load and comes back; the application is never restarted. */
+    private Outcome databaseOutage(String name, Fault fault) throws Exception {
+        Outcome outcome = new Outcome(name);
+        String db = cluster.createDatabase("f_" + name.replace('-', '_'));
+        Homeward app = Homeward.start(work, name, server(db, "all"));
+        Ledger ledger = new Ledger();
+        Load load = new Load(client, ledger, List.of(app.port()));
+        Readiness readiness = new Readiness(app.port());
+        try {
+            load.open(journeys() / 3, 8);
+            load.start(8, 100_000, Duration.ofSeconds(40));
+            readiness.start();
+            Thread.sleep(5000);
+            fault.inject();
+            long down = System.nanoTime();
+            Thread.sleep(6000);
+            boolean downSeen = readiness.sawDownSince(down);
+            cluster.start();
+            long up = System.nanoTime();
+            outcome.figure("downMs", (up - down) / 1_000_000);
+            load.await();
+            readiness.stop();
+            long recovery = ledger.firstAckAfter(up);
+            outcome.figure("recoveryMs", recovery).figure("readiness", readiness.transitions());
+            outcome.expect(downSeen, "readiness never said DOWN while the database was down");
+            outcome.expect(readiness.upAfter(up), "readiness did not say UP again after the database came back");
+            outcome.expect(recovery >= 0, "no write was acknowledged after the database came back");
+            outcome.expect(app.alive(), "the application died");
+            outcome.expect(ledger.count(0) == 0, ledger.count(0) + " requests got no answer within 10 s");
+            judge(outcome, ledger, cluster.dataSource(db), true);
+        } finally {
+            readiness.stop();
+            load.stop();
+            app.stop();
+        }
+        return outcome;
+    }
+
+    /** Polls the readiness probe and keeps its changes of state. */
+    private final class Readiness {
+        private final int port;
+        private final List<long[]> changes = new ArrayList<>();   // {nanos, status}
+        private final AtomicBoolean running = new AtomicBoolean();
+        private Thread poller;
+
+        Readiness(int port) {
+            this.port = port;
+        }
+
+        void start() {
+            running.set(true);
+            poller = Load.started("readiness", () -> {
+                long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+                Client anonymous = new Client(null, Duration.ofSeconds(3));
+                while (running.get() && System.nanoTime() < deadline) {
+                    int status = anonymous.get(port, "/actuator/health/readiness").status();
+                    synchronized (changes) {
+                        if (changes.isEmpty() || changes.get(changes.size() - 1)[1] != status) {
+                            changes.add(new long[] {System.nanoTime(), status});
+                        }
+                    }
+                    sleep(250);
+                }
+            });
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            if (poller != null) {
+                poller.join(10_000);
+            }
+        }
+
+        boolean sawDownSince(long since) {
+            synchronized (changes) {
+                return changes.stream().anyMatch(c -> c[1] != 200 && c[0] >= since);
+            }
+        }
+
+        boolean upAfter(long since) {
+            synchronized (changes) {
+                return changes.stream().anyMatch(c -> c[1] == 200 && c[0] >= since);
+            }
+        }
+
+        String transitions() {
+            synchronized (changes) {
+                StringBuilder text = new StringBuilder();
+                changes.forEach(c -> text.append(text.isEmpty() ? "" : ">").append(c[1] == 200 ? "UP" : "DOWN"));
+                return text.toString();
+            }
+        }
+    }
+
+    // 5 -------------------------------------------------------------------------------------------------------
+
+    Outcome scaledOut() throws Exception {
+        Outcome outcome = new Outcome("scaled-out");
+        String db = cluster.createDatabase("f_scaled");
+        DataSource database = cluster.dataSource(db);
+        List<Homeward> processes = new ArrayList<>();
+        try {
+            Homeward commandA = Homeward.start(work, "command-a", server(db, "command"));
+            processes.add(commandA);
+            Homeward commandB = Homeward.start(work, "command-b", server(db, "command"));
+            processes.add(commandB);
+            Homeward queryA = Homeward.start(work, "query-a", server(db, "query"));
+            processes.add(queryA);
+            Homeward queryB = Homeward.start(work, "query-b", server(db, "query"));
+            processes.add(queryB);
+            Ledger ledger = new Ledger();
+            Load load = new Load(client, ledger, List.of(commandA.port(), commandB.port()));
+
+            readYourWritesAcrossProcesses(outcome, load, commandA.port(), commandB.port());
+
+            // both query processes have had time to claim; each should work a share of every processor
+            Thread.sleep(CLAIM_TIMEOUT.plus(CLAIM_INTERVAL).toMillis());
+            Map<String, Map<String, Integer>> owners = owners(database);
+            outcome.figure("segments", owners);
+            for (Map.Entry<String, Map<String, Integer>> processor : owners.entrySet()) {
+                int segments = processor.getValue().values().stream().mapToInt(Integer::intValue).sum();
+                if (segments > 1) {
+                    for (Homeward query : List.of(queryA, queryB)) {
+                        int held = processor.getValue().entrySet().stream()
+                                            .filter(e -> e.getKey().startsWith(owner(query)))
+                                            .mapToInt(Map.Entry::getValue).sum();
+                        outcome.expect(held > 0,
+                                       query.name + " holds no segment of " + processor.getKey() + " ("
+                                       + segments + " segments)");
+                    }
+                }
+            }
+
+            load.open(journeys() / 3, 8);
+            load.start(8, 100_000, Duration.ofSeconds(40));
+            Thread.sleep(6000);
+            commandB.kill9();
+            load.ports(List.of(commandA.port()));
+            queryB.kill9();
+            long killed = System.nanoTime();
+            long takeover = takeover(database, owner(queryA), Duration.ofSeconds(60));
+            outcome.figure("takeoverMs", takeover);
+            outcome.expect(takeover >= 0 && takeover <= CLAIM_TIMEOUT.plus(CLAIM_INTERVAL).toMillis(),
+                           "the surviving query process took over the dead one's segments "
+                           + (takeover < 0 ? "never (60 s)" : "after " + takeover + " ms") + ", not within "
+                           + CLAIM_TIMEOUT.plus(CLAIM_INTERVAL).toSeconds() + " s");
+            load.await();
+            outcome.figure("recoveryMs", ledger.firstAckAfter(killed));
+            judge(outcome, ledger, database, false);
+        } finally {
+            for (Homeward process : processes) {
+                process.stop();
+            }
+        }
+        return outcome;
+    }
+
+    /** A write through one command process, then one through the other that depends on it. */
+    private void readYourWritesAcrossProcesses(Outcome outcome, Load load, int a, int b) {
+        Client.Answer opened = load.writeTo(a, "/api/v1/journeys", Load.intake(), null, null, Map.of());
+        String journey = opened.field("journeyId");
+        String path = "/api/v1/journeys/" + journey;
+        Client.Answer closed = load.writeTo(a, path + "/closure",
+                                            "{\"reason\": \"REINTEGRATED\", \"closedOn\": \"2026-09-30\"}", null,
+                                            journey, Map.of());
+        Client.Answer reopened = load.writeTo(b, path + "/reopening",
+                                              "{\"reopenedOn\": \"2026-10-02\", \"reason\": \"new risk\"}", null,
+                                              journey, Map.of());
+        Client.Answer afterReopen = load.writeTo(a, path + "/milestones", Load.milestone(), null, journey, Map.of());
+        outcome.expect(opened.ok() && closed.ok() && reopened.ok(), "open " + opened.status() + ", close via A "
+                                                                    + closed.status() + ", reopen via B "
+                                                                    + reopened.status());
+        outcome.expect(afterReopen.ok(), "milestone via A after a reopening via B answered " + afterReopen.status());
+        Client.Answer viaB = load.writeTo(b, path + "/milestones", Load.milestone(), null, journey, Map.of());
+        Client.Answer ifMatch = load.writeTo(a, path + "/milestones", Load.milestone(), null, journey,
+                                             Map.of("If-Match", "\"" + viaB.field("version") + "\""));
+        outcome.expect(ifMatch.ok(), "If-Match of the version B answered (" + viaB.field("version")
+                                     + "), sent via A, answered " + ifMatch.status());
+    }
+
+    /** Axon names a segment's owner by the JVM's name, "pid@host": the prefix of the process's owner names. */
+    private static String owner(Homeward process) {
+        return process.pid() + "@";
+    }
+
+    /** processor -> owner -> segments held */
+    private static Map<String, Map<String, Integer>> owners(DataSource database) throws Exception {
+        Map<String, Map<String, Integer>> owners = new java.util.TreeMap<>();
+        try (Connection c = database.getConnection();
+             ResultSet rows = c.createStatement().executeQuery(
+                     "select processor_name, coalesce(owner, 'none') as owner, count(*) from token_entry"
+                     + " group by 1, 2")) {
+            while (rows.next()) {
+                owners.computeIfAbsent(rows.getString(1), p -> new java.util.TreeMap<>())
+                      .put(rows.getString(2), rows.getInt(3));
+            }
+        }
+        return owners;
+    }
+
+    /** Milliseconds until the survivor owns every segment of every streaming processor; -1 if not by the bound. */
+    private static long takeover(DataSource database, String survivor, Duration bound) throws Exception {
+        // every segment of every processor must end up the survivor's, whoever held it before
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < bound.toNanos()) {
+            boolean all = owners(database).values().stream()
+                                          .allMatch(byOwner -> byOwner.keySet().stream()
+                                                                      .allMatch(o -> o.startsWith(survivor)));
+            if (all) {
+                return (System.nanoTime() - start) / 1_000_000;
+            }
+            Thread.sleep(200);
+        }
+        return -1;
+    }
+
+    // 6 -------------------------------------------------------------------------------------------------------
+
+    Outcome embeddedDatabase() throws Exception {
+        Outcome outcome = new Outcome("embedded-kill-9");
+        Path data = work.resolve("embedded-data");
+        List<String> embedded = List.of("--homeward.embedded-database.directory=" + data,
+                                        "--homeward.role=all");
+        Homeward app = Homeward.start(work, "embedded", embedded);
+        Ledger ledger = new Ledger();
+        Load load = new Load(client, ledger, List.of(app.port()));
+        try {
+            load.open(journeys() / 3, 8);
+            load.start(8, 100_000, Duration.ofSeconds(35));
+            Thread.sleep(4000);
+            app.kill9();
+            long killed = System.nanoTime();
+            try {
+                app = Homeward.start(work, "embedded-restarted", embedded);
+            } catch (IllegalStateException e) {
+                outcome.expect(false, "first start after the kill failed: " + firstLine(e.getMessage()));
+                killEmbeddedPostmaster(data);   // what an operator would have to do by hand
+                app = Homeward.start(work, "embedded-second-try", embedded);
+            }
+            load.ports(List.of(app.port()));
+            load.await();
+            outcome.figure("recoveryMs", ledger.firstAckAfter(killed));
+            judge(outcome, ledger, embeddedDataSource(data), false);
+
+            // now the other way round: the embedded postmaster dies under the application
+            killEmbeddedPostmaster(data);
+            Integer exit = app.awaitExit(Duration.ofSeconds(30));
+            boolean recovered = exit == null && recovers(app.port(), Duration.ofSeconds(30));
+            outcome.figure("afterPostmasterKill", exit != null ? "exit " + exit : recovered ? "recovered" : "hung");
+            outcome.expect(exit != null && exit != 0 || recovered,
+                           "after kill -9 of the embedded postmaster the application "
+                           + (exit != null ? "exited " + exit : "neither exited nor recovered within 60 s"));
+        } finally {
+            load.stop();
+            app.stop();
+            killEmbeddedPostmaster(data);
+        }
+        return outcome;
+    }
+
+    private boolean recovers(int port, Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        Client anonymous = new Client(null, Duration.ofSeconds(3));
+        while (System.nanoTime() < deadline) {
+            if (anonymous.get(port, "/actuator/health/readiness").status() == 200
+                && client.post(port, "/api/v1/journeys", Load.intake(), Map.of()).ok()) {
+                return true;
+            }
+            Thread.sleep(500);
+        }
+        return false;
+    }
+
+    /** postmaster.pid: line 1 the pid, line 4 the port */
+    private static List<String> postmasterPid(Path data) throws Exception {
+        Path file = data.resolve("postmaster.pid");
+        return Files.exists(file) ? Files.readAllLines(file) : List.of();
+    }
+
+    private static void killEmbeddedPostmaster(Path data) throws Exception {
+        List<String> pid = postmasterPid(data);
+        if (!pid.isEmpty()) {
+            ProcessHandle.of(Long.parseLong(pid.get(0).trim())).ifPresent(p -> {
+                p.destroyForcibly();
+                p.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).exceptionally(t -> null).join();
+            });
+        }
+    }
+
+    private static DataSource embeddedDataSource(Path data) throws Exception {
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setUrl("jdbc:postgresql://localhost:" + postmasterPid(data).get(3).trim() + "/postgres");
+        source.setUser("postgres");
+        source.setConnectTimeout(5);
+        return source;
+    }
+
+    // 7 -------------------------------------------------------------------------------------------------------
+
+    Outcome slowClients() throws Exception {
+        Outcome outcome = new Outcome("slow-clients");
+        String db = cluster.createDatabase("f_slow");
+        Homeward app = Homeward.start(work, "slow", server(db, "all"));
+        Ledger ledger = new Ledger();
+        Load load = new Load(client, ledger, List.of(app.port()));
+        List<Socket> sockets = new ArrayList<>();
+        try {
+            load.open(20, 4);
+            String journey = load.journeys().get(0);
+            for (int i = 0; i < 200; i++) {
+                Socket socket = new Socket("127.0.0.1", app.port());
+                socket.setSoTimeout(1000);
+                String headers = "POST /api/v1/journeys/" + journey + "/milestones HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                 + "Content-Type: application/json\r\nContent-Length: 200\r\n"
+                                 + (i % 2 == 0 ? "Authorization: Bearer " + client.token() + "\r\n" : "") + "\r\n";
+                socket.getOutputStream().write(headers.getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                sockets.add(socket);
+            }
+            // the trickle: one byte per socket every 2 s for 20 s, while a normal client keeps writing and reading
+            AtomicLong slowest = new AtomicLong();
+            int[] tooSlow = new int[1];
+            long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            long nextByte = 0;
+            int probes = 0;
+            while (System.nanoTime() < end) {
+                if (System.nanoTime() >= nextByte) {
+                    for (Socket socket : sockets) {
+                        trickle(socket);
+                    }
+                    nextByte = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+                }
+                long started = System.nanoTime();
+                Client.Answer write = load.write("/api/v1/journeys/" + journey + "/milestones", Load.milestone(),
+                                                 null, journey);
+                Client.Answer read = client.get(app.port(), "/api/v1/journeys/" + journey + "/timeline");
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                probes++;
+                slowest.accumulateAndGet(millis, Math::max);
+                if (millis > 3000 || !write.ok() || read.status() != 200) {
+                    tooSlow[0]++;
+                }
+                sleep(300);
+            }
+            outcome.figure("probes", probes).figure("slowOrFailed", tooSlow[0]).figure("slowestMs", slowest.get());
+            outcome.expect(tooSlow[0] == 0, tooSlow[0] + " of " + probes
+                                            + " normal write+read pairs failed or took over 3 s (slowest "
+                                            + slowest.get() + " ms) while 200 clients trickled");
+            judge(outcome, ledger, cluster.dataSource(db), true);
+        } finally {
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+            app.stop();
+        }
+        return outcome;
+    }
+
+    private static void trickle(Socket socket) {
+        try {
+            OutputStream out = socket.getOutputStream();
+            out.write(' ');
+            out.flush();
+        } catch (Exception e) {
+            // the server closed it: that is its right
+        }
+    }
+
+    // 8 -------------------------------------------------------------------------------------------------------
+
+    /**
+     * Rows inserted straight into the store by our own JDBC transaction, as the event store inserts them: the
+     * row takes its global index at insert and becomes visible only at commit, after later rows.
+     */
+    Outcome lateCommits() throws Exception {
+        Outcome outcome = new Outcome("late-commits");
+        String db = cluster.createDatabase("f_late");
+        DataSource database = cluster.dataSource(db);
+        Homeward app = Homeward.start(work, "late", server(db, "all"));
+        Ledger ledger = new Ledger();
+        Load load = new Load(client, ledger, List.of(app.port()));
+        try {
+            load.open(24, 4);
+            List<String> journeys = load.journeys();
+            // the writers use journeys 4.., the late rows go to journeys 0..3, which nobody else writes to
+            Load busy = new Load(client, ledger, List.of(app.port()));
+            for (String journey : journeys.subList(0, 4)) {
+                load.write("/api/v1/journeys/" + journey + "/milestones", Load.milestone(), null, journey);
+            }
+            busy.adopt(journeys.subList(4, journeys.size()));
+            int late = 0;
+
+            // a: committed 2 s late
+            lateRow(database, journeys.get(0), Instant.now(), busy, outcome, "late");
+            late++;
+            // b: committed late, and stamped by a process whose clock is two days behind, as are rows after it
+            lateRow(database, journeys.get(1), Instant.now().minus(Duration.ofDays(2)), busy, outcome, "skewed");
+            committedRow(database, journeys.get(2), Instant.now().minus(Duration.ofDays(2)));
+            late += 2;
+            List<String> differences = Convergence.check(database, Duration.ofSeconds(30));
+            outcome.expect(differences.isEmpty(), "with a running processor: " + differences);
+
+            if (!quick) {
+                // c: a processor that lags: the late row is held open across a backlog and a query process's start
+                app.stop();
+                Homeward command = Homeward.start(work, "late-command", server(db, "command"));
+                try {
+                    busy.ports(List.of(command.port()));
+                    load.ports(List.of(command.port()));
+                    try (Connection slow = database.getConnection()) {
+                        slow.setAutoCommit(false);
+                        insert(slow, journeys.get(3), Instant.now());
+                        busy.start(8, 600, Duration.ofSeconds(60));
+                        busy.await();
+                        Homeward query = Homeward.start(work, "late-query", server(db, "query"));
+                        try {
+                            Thread.sleep(2000);
+                            slow.commit();
+                            late++;
+                            List<String> lagging = Convergence.check(database, Duration.ofSeconds(30));
+                            outcome.expect(lagging.isEmpty(), "with a lagging processor: " + lagging);
+                        } finally {
+                            query.stop();
+                        }
+                    }
+                } finally {
+                    command.stop();
+                }
+            }
+            outcome.figure("lateRows", late);
+            judge(outcome, ledger, database, false);
+        } finally {
+            app.stop();
+        }
+        return outcome;
+    }
+
+    /** Holds an inserted row open for 2 s while the writers commit later rows, then commits it. */
+    private void lateRow(DataSource database, String journey, Instant stamp, Load busy, Outcome outcome,
+                         String what) throws Exception {
+        try (Connection slow = database.getConnection()) {
+            slow.setAutoCommit(false);
+            long index = insert(slow, journey, stamp);
+            busy.start(4, 10_000, Duration.ofSeconds(2));
+            busy.await();
+            long later = maxIndex(database);
+            outcome.expect(later > index, what + ": no later row committed while the row was held open");
+            slow.commit();
+        }
+    }
+
+    private void committedRow(DataSource database, String journey, Instant stamp) throws Exception {
+        try (Connection c = database.getConnection()) {
+            insert(c, journey, stamp);
+        }
+    }
+
+    private static long maxIndex(DataSource database) throws Exception {
+        try (Connection c = database.getConnection();
+             ResultSet max = c.createStatement().executeQuery("select max(global_index) from domain_event_entry")) {
+            max.next();
+            return max.getLong(1);
+        }
+    }
+
+    /**
+     * Inserts the journey's next event: a copy of its last MilestoneRecorded with a new milestone and event id.
+     * Answers its global index.
+     */
+    private static long insert(Connection connection, String journey, Instant stamp) throws Exception {
+        String payloadType;
+        String revision;
+        String payload;
+        byte[] metaData;
+        long next;
+        try (PreparedStatement last = connection.prepareStatement("""
+                select payload_type, payload_revision, convert_from(payload, 'UTF8'), meta_data,
+                       (select max(sequence_number) + 1 from domain_event_entry where aggregate_identifier = ?)
+                from domain_event_entry where aggregate_identifier = ? and payload_type like '%MilestoneRecorded'
+                order by sequence_number desc limit 1
+                """)) {
+            last.setString(1, journey);
+            last.setString(2, journey);
+            try (ResultSet row = last.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("journey " + journey + " has no milestone to copy");
+                }
+                payloadType = row.getString(1);
+                revision = row.getString(2);
+                payload = row.getString(3);
+                metaData = row.getBytes(4);
+                next = row.getLong(5);
+            }
+        }
+        String milestoneId = payload.replaceAll(".*\"milestoneId\":\"([^\"]+)\".*", "$1");
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                    time_stamp, payload_type, payload_revision, payload, meta_data)
+                values (?, ?, ?, 'Journey', ?, ?, ?, ?, ?)
+                returning global_index
+                """)) {
+            insert.setString(1, UUID.randomUUID().toString());
+            insert.setString(2, journey);
+            insert.setLong(3, next);
+            insert.setString(4, stamp.toString());
+            insert.setString(5, payloadType);
+            insert.setString(6, revision);
+            insert.setBytes(7, payload.replace(milestoneId, UUID.randomUUID().toString())
+                                      .getBytes(StandardCharsets.UTF_8));
+            insert.setBytes(8, metaData);
+            try (ResultSet index = insert.executeQuery()) {
+                index.next();
+                return index.getLong(1);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    /**
+     * The checks every scenario ends with: the ledger against the store, no 5xx but 503, keyed retries answered
+     * alike, and every read model converged to the events.
+     *
+     * @param answered whether every request should have been answered (no process died)
+     */
+    private static void judge(Outcome outcome, Ledger ledger, DataSource database, boolean answered)
+            throws Exception {
+        Ledger.Check check = ledger.check(database);
+        outcome.figure("requests", ledger.requests()).figure("status", "[" + ledger.statusFigures() + "]")
+               .figure("acked", ledger.acknowledged()).figure("lost", check.lost())
+               .figure("duplicated", check.duplicated()).figure("storedForRefused", check.storedForRefused())
+               .figure("retryMismatch", ledger.retryMismatches.get());
+        outcome.expect(check.clean(), "ledger: " + check.figures() + " " + check.examples());
+        outcome.expect(ledger.count5xxOtherThan503() == 0, "answers 5xx other than 503: " + ledger.statusFigures());
+        outcome.expect(ledger.retryMismatches.get() == 0, ledger.retryMismatches.get()
+                                                          + " keyed retries got another answer than the first");
+        outcome.expect(ledger.acknowledged() > 0, "nothing was acknowledged");
+        long started = System.nanoTime();
+        List<String> differences = Convergence.check(database, Duration.ofSeconds(60));
+        outcome.figure("convergedMs", differences.isEmpty() ? (System.nanoTime() - started) / 1_000_000 : -1);
+        outcome.expect(differences.isEmpty(), "projections differ from the events after 60 s: " + differences);
+        if (answered) {
+            outcome.expect(ledger.count(0) == 0, ledger.count(0) + " requests got no answer");
+        }
+    }
+
+    private static String firstLine(String text) {
+        for (String line : text.split("\n")) {
+            if (line.contains("Exception") || line.contains("already exists") || line.contains("ERROR")) {
+                return line.length() > 300 ? line.substring(0, 300) : line;
+            }
+        }
+        return text.length() > 300 ? text.substring(0, 300) : text;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
