@@ -4,7 +4,7 @@
 # "N passed, M failed". Exits non-zero if any scenario failed. Run as root (it starts PostgreSQL through runuser).
 #
 #   deploy/faults/run.sh                      # every scenario, about 10 minutes
-#   deploy/faults/run.sh --short              # concurrent writers, app kill -9, late commits: about 2 minutes
+#   deploy/faults/run.sh --short              # concurrent writers and late commits, quick: about 2 minutes
 #   deploy/faults/run.sh --only pg-kill-9,slow-clients
 #   deploy/faults/run.sh --keep               # keep the work directory (logs, database) even when all pass
 set -euo pipefail
