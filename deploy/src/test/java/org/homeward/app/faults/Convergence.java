@@ -48,6 +48,8 @@ public final class Convergence {
                            "org.homeward.query.programs.ProgramsProjection"));
 
     private static final int EXAMPLES = 3;
+    /** how long the differences may stay exactly the same before the check stops waiting */
+    static final Duration PATIENCE = Duration.ofSeconds(10);
 
     private Convergence() {
     }
@@ -60,12 +62,23 @@ public final class Convergence {
         return check(jdbc.getDataSource());
     }
 
-    /** Polls until nothing differs or the bound has passed; answers the differences of the last look. */
+    /**
+     * Polls until nothing differs or the bound has passed; answers the differences of the last look. Gives up
+     * early when the differences have stayed the same for {@link #PATIENCE}: the projections are not moving, so
+     * waiting longer would only slow a failing run.
+     */
     public static List<String> check(DataSource database, Duration bound) {
         long deadline = System.nanoTime() + bound.toNanos();
+        List<String> previous = null;
+        long unchangedSince = System.nanoTime();
         while (true) {
             List<String> differences = differences(database);
-            if (differences.isEmpty() || System.nanoTime() > deadline) {
+            if (!differences.equals(previous)) {
+                previous = differences;
+                unchangedSince = System.nanoTime();
+            }
+            if (differences.isEmpty() || System.nanoTime() > deadline
+                || System.nanoTime() - unchangedSince > PATIENCE.toNanos()) {
                 return differences;
             }
             try {

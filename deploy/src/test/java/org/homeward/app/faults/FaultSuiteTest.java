@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fault suite's short run (deploy/faults/run.sh --short) as part of the build: concurrent writers, a kill -9
- * of the application mid-load, late commits. Real processes on a private PostgreSQL cluster; needs root and
+ * The fault suite's short run (deploy/faults/run.sh --short) as part of the build: concurrent writers and
+ * late commits. Real processes on a private PostgreSQL cluster; needs root and
  * the machine's PostgreSQL binaries, like the suite itself.
  */
 class FaultSuiteTest {

@@ -117,6 +117,26 @@ final class Homeward {
         }
     }
 
+    /** The line of a failed start's log that says why: Spring Boot's description, or the first exception. */
+    static String reason(String log) {
+        String[] lines = log.split("\n");
+        for (int i = 0; i < lines.length - 1; i++) {
+            if (lines[i].startsWith("Description:")) {
+                for (int j = i + 1; j < lines.length; j++) {
+                    if (!lines[j].isBlank()) {
+                        return lines[j].trim();
+                    }
+                }
+            }
+        }
+        for (String line : lines) {
+            if (line.contains("Exception") || line.contains("already exists")) {
+                return line.length() > 400 ? line.substring(0, 400) : line;
+            }
+        }
+        return log.length() > 400 ? log.substring(log.length() - 400) : log;
+    }
+
     /** A local-mode token signed with the work directory's key (created on first use). */
     static String token(Path work, String user, String role, String organisation) throws Exception {
         List<String> command = new ArrayList<>(launcher);

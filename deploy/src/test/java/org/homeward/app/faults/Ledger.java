@@ -47,10 +47,16 @@ final class Ledger {
         acks.add(ack);
     }
 
-    void retried(String requestId, boolean sameAnswer) {
+    /** examples of keyed retries that got another answer, as "201 -> 500" */
+    final ConcurrentLinkedQueue<String> mismatchExamples = new ConcurrentLinkedQueue<>();
+
+    void retried(String requestId, boolean sameAnswer, String how) {
         retries.add(requestId);
         if (!sameAnswer) {
             retryMismatches.incrementAndGet();
+            if (mismatchExamples.size() < 3) {
+                mismatchExamples.add(how);
+            }
         }
     }
 

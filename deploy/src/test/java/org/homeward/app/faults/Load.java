@@ -99,7 +99,7 @@ final class Load {
                     Client.Answer answer = write("/api/v1/journeys/" + journey + "/milestones", milestone(), key,
                                                  journey);
                     if (answer.status() == 0 || answer.status() == 503) {
-                        pause(100);                 // the service is down: do not spin
+                        pause(250);                 // the service is down: do not spin
                     }
                 }
             }));
@@ -149,7 +149,8 @@ final class Load {
                 // an outage may refuse the retry itself; any other answer must be the first one again
                 if (retry.status() != 0 && retry.status() != 503) {
                     ledger.retried(retry.requestId(), retry.status() == answer.status()
-                                                      && retry.body().equals(answer.body()));
+                                                      && retry.body().equals(answer.body()),
+                                   answer.status() + " -> " + retry.status());
                 }
             }
         }
