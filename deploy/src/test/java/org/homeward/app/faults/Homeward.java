@@ -130,6 +130,11 @@ final class Homeward {
             }
         }
         for (String line : lines) {
+            if (line.contains("FATAL")) {                   // PostgreSQL's own reason, e.g. a stale lock file
+                return line.substring(line.indexOf("FATAL")).trim();
+            }
+        }
+        for (String line : lines) {
             if (line.contains("Exception") || line.contains("already exists")) {
                 return line.length() > 400 ? line.substring(0, 400) : line;
             }
