@@ -1,0 +1,158 @@
+package org.homeward.app.faults;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One real Homeward process, started the way an operator starts it, so that a kill -9 is a real crash: no
+ * shutdown hook, no flush, whatever was in flight is lost. It signs local tokens with a key file of its work
+ * directory; every process of a scenario shares that file, so one token works on each.
+ */
+final class Homeward {
+
+    private static final Pattern STARTED = Pattern.compile("Tomcat started on port (\\d+)");
+
+    /** How processes are launched: {@code java -jar homeward.jar}, or the main class on this JVM's class path. */
+    static List<String> launcher = List.of("java", "-cp", classPath(), "org.homeward.app.HomewardApplication");
+
+    final String name;
+    final Path log;
+    private final Process process;
+    private int port;
+
+    private Homeward(String name, Path log, Process process) {
+        this.name = name;
+        this.log = log;
+        this.process = process;
+    }
+
+    static void useJar(Path jar) {
+        launcher = List.of("java", "-jar", jar.toAbsolutePath().toString());
+    }
+
+    /** Starts a process and waits until it serves HTTP, or throws with the end of its log. */
+    static Homeward start(Path work, String name, List<String> arguments) throws Exception {
+        Path log = work.resolve(name + ".log");
+        List<String> command = new ArrayList<>(launcher);
+        // small heap, C1 only, serial GC: four of these share two cores with a database and the load
+        command.addAll(1, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                                  "-XX:ActiveProcessorCount=2"));
+        command.addAll(List.of("--server.port=0", "--homeward.access.local-key-file=" + work.resolve("key")));
+        command.addAll(arguments);
+        Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+                                                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                                                     .start();
+        Homeward homeward = new Homeward(name, log, process);
+        homeward.awaitStarted(Files.exists(log) ? Files.size(log) : 0);
+        return homeward;
+    }
+
+    private void awaitStarted(long from) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (System.nanoTime() < deadline) {
+            Matcher started = STARTED.matcher(logSince(from));
+            if (started.find()) {
+                port = Integer.parseInt(started.group(1));
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited " + process.exitValue() + " while starting: "
+                                                + tail(from));
+            }
+            Thread.sleep(200);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException(name + " did not start within 180 s: " + tail(from));
+    }
+
+    int port() {
+        return port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL: the process gets no chance to finish anything. */
+    void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM and a bounded wait, then SIGKILL. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            kill9();
+        }
+    }
+
+    /** The exit code within the bound, or null if still running by then. */
+    Integer awaitExit(Duration bound) throws InterruptedException {
+        return process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+    }
+
+    String tail(long from) {
+        String text = logSince(from);
+        return text.length() > 3000 ? text.substring(text.length() - 3000) : text;
+    }
+
+    private String logSince(long from) {
+        try {
+            byte[] bytes = Files.readAllBytes(log);
+            return new String(bytes, (int) Math.min(from, bytes.length), (int) Math.max(0, bytes.length - from));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** The line of a failed start's log that says why: Spring Boot's description, or the first exception. */
+    static String reason(String log) {
+        String[] lines = log.split("\n");
+        for (int i = 0; i < lines.length - 1; i++) {
+            if (lines[i].startsWith("Description:")) {
+                for (int j = i + 1; j < lines.length; j++) {
+                    if (!lines[j].isBlank()) {
+                        return lines[j].trim();
+                    }
+                }
+            }
+        }
+        for (String line : lines) {
+            if (line.contains("FATAL")) {                   // PostgreSQL's own reason, e.g. a stale lock file
+                return line.substring(line.indexOf("FATAL")).trim();
+            }
+        }
+        for (String line : lines) {
+            if (line.contains("Exception") || line.contains("already exists")) {
+                return line.length() > 400 ? line.substring(0, 400) : line;
+            }
+        }
+        return log.length() > 400 ? log.substring(log.length() - 400) : log;
+    }
+
+    /** A local-mode token signed with the work directory's key (created on first use). */
+    static String token(Path work, String user, String role, String organisation) throws Exception {
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of("token", "--user", user, "--role", role, "--organisation", organisation,
+                               "--key-file", work.resolve("key").toString()));
+        String[] lines = Cluster.run(command).trim().split("\n");
+        return lines[lines.length - 1].trim();
+    }
+
+    /** Surefire runs tests from a manifest-only jar; it names the real class path in this property. */
+    private static String classPath() {
+        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    }
+}

@@ -1,0 +1,175 @@
+package org.homeward.app.faults;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Concurrent writers recording milestones on a shared set of journeys, bounded in count and time, every answer
+ * written to the ledger. Half the writes carry an Idempotency-Key and are sent a second time after their answer:
+ * the retry must get the same answer and record nothing. Writers pick among the ports they are given, which a
+ * scenario changes when it restarts a process.
+ */
+final class Load {
+
+    static final String ORGANISATION = "org-faults";
+    static final String CASE_MANAGER = "cm-faults";
+    static final LocalDate INTAKE = LocalDate.of(2026, 1, 12);
+    private static final String[] TYPES = {"SUPPORT_GROUP_JOINED", "COUNSELLING_STARTED", "MEDICAL_CHECKUP_DONE",
+                                           "SHELTER_ENTERED", "HOUSING_SECURED", "LEGAL_COUNSEL_ASSIGNED"};
+
+    private final Client client;
+    private final Ledger ledger;
+    private volatile List<Integer> ports;
+    private final List<String> journeys = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger sent = new AtomicInteger();
+    private volatile boolean stopped;
+    private final List<Thread> writers = new ArrayList<>();
+
+    Load(Client client, Ledger ledger, List<Integer> ports) {
+        this.client = client;
+        this.ledger = ledger;
+        this.ports = ports;
+    }
+
+    void ports(List<Integer> ports) {
+        this.ports = ports;
+    }
+
+    /** Writes to journeys another load opened. */
+    void adopt(List<String> opened) {
+        journeys.addAll(opened);
+    }
+
+    List<String> journeys() {
+        return new ArrayList<>(journeys);
+    }
+
+    static String intake() {
+        return """
+               {"organisationId": "%s", "caseManagerId": "%s", "intakeDate": "%s",
+                "profile": {"ageBand": "FROM_18_TO_24", "gender": "FEMALE", "nationality": "MD",
+                            "formOfExploitation": "SEXUAL"},
+                "consentGiven": ["CASE_MANAGEMENT", "PROGRAM_EVALUATION"]}
+               """.formatted(ORGANISATION, CASE_MANAGER, INTAKE);
+    }
+
+    static String milestone() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "{\"type\": \"%s\", \"occurredOn\": \"%s\"}".formatted(TYPES[random.nextInt(TYPES.length)],
+                                                                     INTAKE.plusDays(random.nextInt(300)));
+    }
+
+    /** Opens journeys with the given number of threads, each open a ledger entry like any write. */
+    void open(int count, int threads) throws InterruptedException {
+        AtomicInteger left = new AtomicInteger(count);
+        List<Thread> openers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            openers.add(started("opener-" + t, () -> {
+                long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+                while (left.getAndDecrement() > 0 && System.nanoTime() < deadline) {
+                    Client.Answer answer = write("/api/v1/journeys", intake(), null, null);
+                    if (!answer.ok()) {
+                        left.incrementAndGet();     // try another one, within the deadline
+                    }
+                }
+            }));
+        }
+        for (Thread opener : openers) {
+            opener.join();
+        }
+    }
+
+    /** Starts writers that stop after {@code requests} writes in all, after {@code duration}, or on stop(). */
+    void start(int threads, int requests, Duration duration) {
+        sent.set(0);
+        stopped = false;
+        long deadline = System.nanoTime() + duration.toNanos();
+        for (int t = 0; t < threads; t++) {
+            writers.add(started("writer-" + t, () -> {
+                while (!stopped && sent.getAndIncrement() < requests && System.nanoTime() < deadline) {
+                    String journey = journeys.get(ThreadLocalRandom.current().nextInt(journeys.size()));
+                    String key = ThreadLocalRandom.current().nextBoolean() ? UUID.randomUUID().toString() : null;
+                    Client.Answer answer = write("/api/v1/journeys/" + journey + "/milestones", milestone(), key,
+                                                 journey);
+                    if (answer.status() == 0 || answer.status() == 503) {
+                        pause(250);                 // the service is down: do not spin
+                    }
+                }
+            }));
+        }
+    }
+
+    /** Waits for the writers to end by themselves. */
+    void await() throws InterruptedException {
+        for (Thread writer : writers) {
+            writer.join(Duration.ofSeconds(180).toMillis());
+        }
+    }
+
+    void stop() throws InterruptedException {
+        stopped = true;
+        await();
+    }
+
+    /**
+     * One write, in the ledger; a keyed one is sent again after a 2xx answer. Answers a 2xx or the last
+     * refusal.
+     */
+    Client.Answer write(String path, String body, String key, String journey) {
+        List<Integer> targets = ports;
+        int port = targets.get(ThreadLocalRandom.current().nextInt(targets.size()));
+        return writeTo(port, path, body, key, journey, Map.of());
+    }
+
+    /** One write to the given process, with extra headers such as If-Match. */
+    Client.Answer writeTo(int port, String path, String body, String key, String journey, Map<String, String> extra) {
+        Map<String, String> headers = new java.util.HashMap<>(extra);
+        if (key != null) {
+            headers.put("Idempotency-Key", key);
+        }
+        Client.Answer answer = client.post(port, path, body, headers);
+        ledger.answered(answer.status(), answer.requestId());
+        if (answer.ok()) {
+            String journeyId = journey != null ? journey : answer.field("journeyId");
+            if (journey == null) {
+                journeys.add(journeyId);
+            }
+            ledger.acknowledged(new Ledger.Ack(answer.requestId(), journeyId, Long.parseLong(answer.field("version")),
+                                               answer.field("milestoneId"), System.nanoTime()));
+            if (key != null) {
+                Client.Answer retry = client.post(port, path, body, headers);
+                ledger.answered(retry.status(), retry.requestId());
+                // an outage may refuse the retry itself; any other answer must be the first one again
+                if (retry.status() != 0 && retry.status() != 503) {
+                    ledger.retried(retry.requestId(), retry.status() == answer.status()
+                                                      && retry.body().equals(answer.body()),
+                                   answer.status() + " -> " + retry.status());
+                }
+            }
+        }
+        return answer;
+    }
+
+    /** A started daemon thread: a stuck one cannot keep the suite's JVM alive. */
+    static Thread started(String name, Runnable body) {
+        Thread thread = new Thread(body, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
