@@ -12,7 +12,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
 
 # package builds the jar the scenarios start and the test classes; nothing is installed into ~/.m2
-./mvnw -q -B -o -DskipTests package dependency:build-classpath -Dmdep.includeScope=test \
+./mvnw -q -B -DskipTests package dependency:build-classpath -Dmdep.includeScope=test \
        -Dmdep.outputFile=target/faults.classpath
 java -Xmx256m -cp "deploy/target/test-classes:deploy/target/classes:$(cat deploy/target/faults.classpath)" \
      org.homeward.app.faults.FaultSuite --jar deploy/target/homeward.jar "$@"
