@@ -1,6 +1,7 @@
 package org.homeward.app.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.homeward.app.support.SyntheticJourneys.INTAKE;
 import static org.homeward.app.support.SyntheticJourneys.intake;
 import static org.homeward.app.support.SyntheticJourneys.with;
@@ -103,6 +104,11 @@ class ErasureHoldsTest {
             assertThat(process.bean(MasterKeyRotation.class).rotate(true)).isTrue();
             assertThat(masterKeyFiles()).containsExactly(second);
             assertThat(Files.readAllBytes(second)).as("a new key, not the discarded one").isNotEqualTo(unused);
+            assertThatThrownBy(() -> process.jdbc().update(
+                    "insert into person_key (journey_id, sealed_key, master_key_id, created_at)"
+                    + " values (gen_random_uuid(), 'enc:v1:AAAA', 1, now())"))
+                    .as("the database refuses a person key sealed under a key no longer current")
+                    .hasMessageContaining("HW001");
             // a crash after the commit, before the old file was destroyed: put it back
             Files.write(first, old);
             Files.setPosixFilePermissions(first, PosixFilePermissions.fromString("rw-------"));
@@ -110,6 +116,21 @@ class ErasureHoldsTest {
 
         try (HomewardProcess process = new HomewardProcess(database, keyFile(), "homeward.privacy.rotation-check=1h")) {
             assertThat(masterKeyFiles()).as("the superseded key is destroyed").containsExactly(second);
+            assertThat(fullName(process.as(Role.SUPERVISOR), journey)).isEqualTo(KEPT_NAME);
+        }
+    }
+
+    @Test
+    void theMasterKeyIsRotatedOnScheduleWithoutAnErasure() {
+        String database = TestDatabases.create();
+        try (HomewardProcess process = new HomewardProcess(database, keyFile(), "homeward.privacy.rotate-every=1s",
+                                                           "homeward.privacy.rotation-check=500ms")) {
+            UUID journey = open(process.as(Role.SUPERVISOR), KEPT_NAME);
+
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                      .until(() -> masterKeyFiles().stream().noneMatch(f -> f.endsWith("master.key"))
+                                   && process.jdbc().queryForObject("select max(key_id) from master_key",
+                                                                    Integer.class) >= 2);
             assertThat(fullName(process.as(Role.SUPERVISOR), journey)).isEqualTo(KEPT_NAME);
         }
     }
