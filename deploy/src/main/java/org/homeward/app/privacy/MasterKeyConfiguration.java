@@ -22,6 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>A key file is created only while nothing is sealed yet: once person keys exist, a missing file means the
  * key was lost or not mounted, and a new key would open none of them while sealing new data the old key cannot
  * open. Such a start, or one with a different key, is refused (see {@link KeyCheck}).
+ *
+ * <p>A key file is rotated after every erasure ({@link MasterKeyRotation}, docs/erasure.md); a key given from
+ * outside cannot be.
  */
 @Configuration(proxyBeanMethods = false)
 class MasterKeyConfiguration {
