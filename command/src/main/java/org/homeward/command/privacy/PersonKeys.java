@@ -1,17 +1,18 @@
 package org.homeward.command.privacy;
 
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
-import javax.crypto.SecretKey;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.homeward.command.journey.PersonalDataErasedException;
 import org.homeward.journey.PersonalDataErased;
+import org.homeward.privacy.MasterKeys;
+import org.homeward.privacy.MasterKeys.Wrapped;
 import org.homeward.privacy.Sealed;
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,13 +29,16 @@ public class PersonKeys {
     private static final int KEY_BYTES = 32;
     private static final SecureRandom random = new SecureRandom();
 
+    /** Raised by the database when a person key is written under a master key that is no longer current. */
+    private static final String STALE_MASTER_KEY = "HW001";
+
     private final JdbcTemplate jdbc;
-    private final byte[] masterKey;
+    private final MasterKeys masterKeys;
     private final Clock clock;
 
-    PersonKeys(JdbcTemplate jdbc, @Qualifier("masterKey") SecretKey masterKey, Clock clock) {
+    PersonKeys(JdbcTemplate jdbc, MasterKeys masterKeys, Clock clock) {
         this.jdbc = jdbc;
-        this.masterKey = masterKey.getEncoded();
+        this.masterKeys = masterKeys;
         this.clock = clock;
     }
 
@@ -45,9 +49,22 @@ public class PersonKeys {
     public void create(UUID journeyId) {
         byte[] key = new byte[KEY_BYTES];
         random.nextBytes(key);
-        jdbc.update("insert into person_key (journey_id, sealed_key, created_at) values (?, ?, ?)"
+        try {
+            insert(journeyId, key);
+        } catch (DataAccessException e) {
+            if (!(e.getMostSpecificCause() instanceof SQLException cause
+                  && STALE_MASTER_KEY.equals(cause.getSQLState()))) {
+                throw e;
+            }
+            insert(journeyId, key); // another process rotated between sealing and writing; seals under its key now
+        }
+    }
+
+    private void insert(UUID journeyId, byte[] key) {
+        Wrapped wrapped = masterKeys.wrap(journeyId, key);
+        jdbc.update("insert into person_key (journey_id, sealed_key, master_key_id, created_at) values (?, ?, ?, ?)"
                     + " on conflict (journey_id) do nothing",
-                    journeyId, Sealed.seal(masterKey, journeyId, key).text(), Timestamp.from(clock.instant()));
+                    journeyId, wrapped.sealedKey().text(), wrapped.masterKeyId(), Timestamp.from(clock.instant()));
     }
 
     /** @return null for null; the text sealed under the person's key otherwise */
@@ -56,12 +73,14 @@ public class PersonKeys {
     }
 
     private byte[] key(UUID journeyId) {
-        List<String> sealedKey = jdbc.query("select sealed_key from person_key where journey_id = ?",
-                                            (rs, row) -> rs.getString(1), journeyId);
-        if (sealedKey.isEmpty() || sealedKey.get(0) == null) {
+        byte[] key = masterKeys.open(journeyId, () -> jdbc.query(
+                "select sealed_key, master_key_id from person_key where journey_id = ? and sealed_key is not null",
+                (rs, row) -> new Wrapped(rs.getInt(2), new Sealed(rs.getString(1))), journeyId)
+                .stream().findFirst().orElse(null));
+        if (key == null) {
             throw new PersonalDataErasedException(journeyId);
         }
-        return new Sealed(sealedKey.get(0)).open(masterKey, journeyId);
+        return key;
     }
 
     @EventHandler

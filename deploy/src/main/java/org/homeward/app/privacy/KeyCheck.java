@@ -12,9 +12,10 @@ import org.homeward.privacy.Sealed;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Tells at start whether the configured key is the one the stored data was sealed with. The table keeps an HMAC
- * of a fixed text under the key: it proves the key without revealing it. The first start records it; an
- * installation from before the check proves its key by opening one sealed person key first.
+ * Tells whether a master key is the one the stored data was sealed with, and which master key is current. The
+ * table {@code master_key} keeps an HMAC of a fixed text under each key: it proves a key without revealing it.
+ * The first start records it; an installation from before the check proves its key by opening one sealed person
+ * key first.
  */
 final class KeyCheck {
 
@@ -24,45 +25,68 @@ final class KeyCheck {
     }
 
     private final JdbcTemplate jdbc;
-    private final String keyName;
 
-    KeyCheck(JdbcTemplate jdbc, String keyName) {
+    KeyCheck(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.keyName = keyName;
     }
 
-    /** Whether a key of this name was used before: a check value is stored, or sealed person keys exist. */
-    boolean inUse() {
-        return stored() != null || anySealedPersonKey() != null;
+    /**
+     * Taken by every start and rotation, in its transaction, before it looks at key files: it waits for a
+     * rotation under way, and keeps new person keys from being written under the old key while one runs.
+     */
+    void lock() {
+        jdbc.execute("lock table person_key in share row exclusive mode");
     }
 
-    /** Records the key's check value at first use; afterwards refuses any other key. */
-    void verify(byte[] key) {
-        String expected = checkValue(key);
-        if (stored() == null) {
+    /**
+     * The current master key's id: the highest recorded; 1 for an installation from before the check that has
+     * sealed person keys; null while nothing was ever sealed.
+     */
+    Integer current() {
+        Integer recorded = jdbc.queryForObject("select max(key_id) from master_key", Integer.class);
+        return recorded != null ? recorded : anySealedPersonKey() != null ? 1 : null;
+    }
+
+    boolean recorded(int keyId) {
+        return checkValue(keyId) != null;
+    }
+
+    /** Records the key's check value at first use; afterwards refuses any other key under this id. */
+    void verify(int keyId, byte[] key) {
+        if (checkValue(keyId) == null) {
             SealedKey sealed = anySealedPersonKey();
             if (sealed != null && !opens(key, sealed)) {
                 throw wrongKey();
             }
-            // of two processes starting at once, the first insert wins and the other compares against it
-            jdbc.update("insert into key_check (key_name, check_value, created_at) values (?, ?, now())"
-                        + " on conflict (key_name) do nothing", keyName, expected);
+            record(keyId, key);
         }
-        if (!MessageDigest.isEqual(stored().getBytes(StandardCharsets.US_ASCII),
-                                   expected.getBytes(StandardCharsets.US_ASCII))) {
+        refuseIfOther(keyId, key);
+    }
+
+    /** Throws unless {@code key} is the one recorded under this id; a key with nothing recorded passes. */
+    void refuseIfOther(int keyId, byte[] key) {
+        String stored = checkValue(keyId);
+        if (stored != null && !MessageDigest.isEqual(stored.getBytes(StandardCharsets.US_ASCII),
+                                                     checkValue(key).getBytes(StandardCharsets.US_ASCII))) {
             throw wrongKey();
         }
     }
 
-    private IllegalStateException wrongKey() {
-        return new IllegalStateException("The " + keyName + " key given is not the one the stored data was sealed"
-                                         + " with. Give the original key; Homeward will not seal new data under"
-                                         + " another one.");
+    /** Makes {@code keyId} the current key once the transaction commits. */
+    void record(int keyId, byte[] key) {
+        jdbc.update("insert into master_key (key_id, check_value, created_at) values (?, ?, now())", keyId,
+                    checkValue(key));
     }
 
-    private String stored() {
-        List<String> values = jdbc.queryForList("select check_value from key_check where key_name = ?",
-                                                String.class, keyName);
+    private IllegalStateException wrongKey() {
+        return new IllegalStateException("The master key given is not the one the stored data was sealed with."
+                                         + " Give the original key; Homeward will not seal new data under another"
+                                         + " one.");
+    }
+
+    private String checkValue(int keyId) {
+        List<String> values = jdbc.queryForList("select check_value from master_key where key_id = ?",
+                                                String.class, keyId);
         return values.isEmpty() ? null : values.get(0);
     }
 

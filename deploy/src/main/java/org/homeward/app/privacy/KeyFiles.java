@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -91,6 +92,31 @@ public final class KeyFiles {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the key file " + file, e);
+        }
+    }
+
+    /**
+     * Overwrites the key file with random bytes, forces them to disk, deletes it and forces the directory, so the
+     * key is neither under its name nor, on storage that writes in place, in its old blocks. On SSDs and
+     * copy-on-write or snapshotted filesystems the old blocks may survive the overwrite (docs/erasure.md). A file
+     * already gone is no error: two processes may destroy the same superseded key.
+     */
+    public static void destroy(Path file) {
+        try {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                byte[] noise = new byte[(int) channel.size()];
+                new SecureRandom().nextBytes(noise);
+                channel.write(ByteBuffer.wrap(noise), 0);
+                channel.force(true);
+            }
+            Files.delete(file);
+            try (FileChannel directory = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+                directory.force(true); // the deletion itself survives a crash
+            }
+        } catch (NoSuchFileException gone) {
+            // destroyed by another process meanwhile
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot destroy the key file " + file, e);
         }
     }
 

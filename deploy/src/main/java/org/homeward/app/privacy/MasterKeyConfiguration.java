@@ -1,15 +1,18 @@
 package org.homeward.app.privacy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The master key that seals every person's key. In production give it from outside the database host
@@ -19,33 +22,41 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>A key file is created only while nothing is sealed yet: once person keys exist, a missing file means the
  * key was lost or not mounted, and a new key would open none of them while sealing new data the old key cannot
  * open. Such a start, or one with a different key, is refused (see {@link KeyCheck}).
+ *
+ * <p>A key file is rotated after every erasure ({@link MasterKeyRotation}, docs/erasure.md); a key given from
+ * outside cannot be.
  */
 @Configuration(proxyBeanMethods = false)
 class MasterKeyConfiguration {
 
-    private static final int KEY_BYTES = 32;
+    private static final Logger log = LoggerFactory.getLogger(MasterKeyConfiguration.class);
 
-    /** @param jdbc migrated before it is handed out, so the check sees the tables */
-    @Bean("masterKey")
-    SecretKey masterKey(@Value("${homeward.privacy.master-key:}") String given,
-                        @Value("${homeward.privacy.master-key-file:homeward-keys/master.key}") Path file,
-                        JdbcTemplate jdbc) {
-        KeyCheck check = new KeyCheck(jdbc, "master");
-        byte[] key;
+    /**
+     * The master keys both the command and the query side seal and open person keys with.
+     *
+     * @param jdbc migrated before it is handed out, so the check sees the tables
+     */
+    @Bean
+    MasterKeyring masterKeys(@Value("${homeward.privacy.master-key:}") String given,
+                             @Value("${homeward.privacy.master-key-file:homeward-keys/master.key}") Path file,
+                             JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        KeyCheck check = new KeyCheck(jdbc);
         if (!given.isBlank()) {
-            key = Base64.getDecoder().decode(given.strip());
-        } else if (Files.exists(file) || !check.inUse()) {
-            key = KeyFiles.readOrCreate(file, KEY_BYTES);
-        } else {
-            throw new IllegalStateException("The master key file " + file.toAbsolutePath() + " is missing, but data"
-                                            + " sealed under a master key exists. Restore that key file (or give"
-                                            + " HOMEWARD_PRIVACY_MASTER_KEY); Homeward will not create a new one.");
+            byte[] key = Base64.getDecoder().decode(given.strip());
+            if (key.length != MasterKeyring.KEY_BYTES) {
+                throw new IllegalStateException("The master key must be 32 bytes (256 bits)");
+            }
+            log.warn("The master key is given from outside, so Homeward cannot rotate it: an erasure is complete"
+                     + " only once the key is replaced in the secret store (docs/erasure.md).");
+            return MasterKeyring.given(key, check);
         }
-        if (key.length != KEY_BYTES) {
-            throw new IllegalStateException("The master key must be 32 bytes (256 bits)");
-        }
-        check.verify(key);
-        return new SecretKeySpec(key, "AES");
+        // under the rotation's lock: a rotation under way in another process finishes before the files are read
+        MasterKeyring keyring = new TransactionTemplate(transactions).execute(status -> {
+            check.lock();
+            return MasterKeyring.inDirectory(file, check);
+        });
+        keyring.destroySuperseded(); // a rotation that committed, then stopped before it destroyed the old file
+        return keyring;
     }
 
     /**
@@ -59,6 +70,6 @@ class MasterKeyConfiguration {
     SecretKey fingerprintKey(@Value("${homeward.idempotency.fingerprint-key-file:}") String given,
                              @Value("${homeward.privacy.master-key-file:homeward-keys/master.key}") Path masterKeyFile) {
         Path file = given.isBlank() ? masterKeyFile.toAbsolutePath().resolveSibling("fingerprint.key") : Path.of(given);
-        return new SecretKeySpec(KeyFiles.readOrCreate(file, KEY_BYTES), "HmacSHA256");
+        return new SecretKeySpec(KeyFiles.readOrCreate(file, MasterKeyring.KEY_BYTES), "HmacSHA256");
     }
 }

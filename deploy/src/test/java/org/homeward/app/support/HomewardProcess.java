@@ -1,7 +1,7 @@
 package org.homeward.app.support;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.homeward.access.Role;
 import org.homeward.app.HomewardApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -16,16 +16,24 @@ public final class HomewardProcess implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
 
-    /** @param settings further {@code key=value} settings, such as {@code homeward.role=query} */
+    /**
+     * @param settings further {@code key=value} settings, such as {@code homeward.role=query}; one naming a default
+     *                 setting replaces it (a repeated command-line option would be read as a list)
+     */
     public HomewardProcess(String databaseUrl, String... settings) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=postgres",
-                "--server.port=0", "--homeward.access.local-key-file=" + TestUsers.KEY_FILE,
-                "--homeward.privacy.master-key-file=" + TestUsers.MASTER_KEY_FILE, "--spring.main.banner-mode=off"));
+        Map<String, String> arguments = new LinkedHashMap<>();
+        arguments.put("spring.datasource.url", databaseUrl);
+        arguments.put("spring.datasource.username", "postgres");
+        arguments.put("server.port", "0");
+        arguments.put("homeward.access.local-key-file", TestUsers.KEY_FILE.toString());
+        arguments.put("homeward.privacy.master-key-file", TestUsers.MASTER_KEY_FILE.toString());
+        arguments.put("spring.main.banner-mode", "off");
         for (String setting : settings) {
-            arguments.add("--" + setting);
+            int equals = setting.indexOf('=');
+            arguments.put(setting.substring(0, equals), setting.substring(equals + 1));
         }
-        context = new SpringApplicationBuilder(HomewardApplication.class).run(arguments.toArray(String[]::new));
+        context = new SpringApplicationBuilder(HomewardApplication.class).run(
+                arguments.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }
 
     public int port() {

@@ -3,16 +3,14 @@ package org.homeward.query.timeline;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.nio.BufferUnderflowException;
 import java.util.HashSet;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
-import javax.crypto.SecretKey;
 import org.homeward.access.Caller;
 import org.homeward.access.Role;
 import org.homeward.journey.Timeline;
+import org.homeward.privacy.MasterKeys;
 import org.homeward.privacy.Sealed;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -44,12 +42,12 @@ class TimelineAccess {
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
-    private final byte[] masterKey;
+    private final MasterKeys masterKeys;
 
-    TimelineAccess(JdbcTemplate jdbc, JsonMapper json, @Qualifier("masterKey") SecretKey masterKey) {
+    TimelineAccess(JdbcTemplate jdbc, JsonMapper json, MasterKeys masterKeys) {
         this.jdbc = jdbc;
         this.json = json;
-        this.masterKey = masterKey.getEncoded();
+        this.masterKeys = masterKeys;
     }
 
     /**
@@ -146,9 +144,10 @@ class TimelineAccess {
 
     /** The person's key, or null once their data is erased. */
     private byte[] personKey(UUID journeyId) {
-        return jdbc.query("select sealed_key from person_key where journey_id = ?", (rs, row) -> rs.getString(1),
-                          journeyId).stream().filter(Objects::nonNull).findFirst()
-                   .map(sealedKey -> new Sealed(sealedKey).open(masterKey, journeyId)).orElse(null);
+        return masterKeys.open(journeyId, () -> jdbc.query(
+                "select sealed_key, master_key_id from person_key where journey_id = ? and sealed_key is not null",
+                (rs, row) -> new MasterKeys.Wrapped(rs.getInt(2), new Sealed(rs.getString(1))), journeyId)
+                .stream().findFirst().orElse(null));
     }
 
     /** Replaces every text value of the tree by what {@code change} makes of it, given its field name. */
