@@ -37,6 +37,11 @@ final class Homeward {
         launcher = List.of("java", "-jar", jar.toAbsolutePath().toString());
     }
 
+    /** Beside the master key, in the owner-only keys directory Homeward creates and insists on. */
+    private static Path signingKey(Path work) {
+        return work.resolve("homeward-keys").resolve("signing.key");
+    }
+
     /** Starts a process and waits until it serves HTTP, or throws with the end of its log. */
     static Homeward start(Path work, String name, List<String> arguments) throws Exception {
         Path log = work.resolve(name + ".log");
@@ -44,7 +49,7 @@ final class Homeward {
         // small heap, C1 only, serial GC: four of these share two cores with a database and the load
         command.addAll(1, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                                   "-XX:ActiveProcessorCount=2"));
-        command.addAll(List.of("--server.port=0", "--homeward.access.local-key-file=" + work.resolve("key")));
+        command.addAll(List.of("--server.port=0", "--homeward.access.local-key-file=" + signingKey(work)));
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
                                                      .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -146,7 +151,7 @@ final class Homeward {
     static String token(Path work, String user, String role, String organisation) throws Exception {
         List<String> command = new ArrayList<>(launcher);
         command.addAll(List.of("token", "--user", user, "--role", role, "--organisation", organisation,
-                               "--key-file", work.resolve("key").toString()));
+                               "--key-file", signingKey(work).toString()));
         String[] lines = Cluster.run(command).trim().split("\n");
         return lines[lines.length - 1].trim();
     }
