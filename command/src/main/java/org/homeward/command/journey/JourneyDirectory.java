@@ -7,6 +7,10 @@ import org.axonframework.eventhandling.EventHandler;
 import org.homeward.journey.CaseManagerAssigned;
 import org.homeward.journey.JourneyOpened;
 import org.homeward.journey.JourneyTransferred;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +19,8 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("journey-directory")
 class JourneyDirectory {
 
+    private static final Logger log = LoggerFactory.getLogger(JourneyDirectory.class);
+
     record Owner(String organisationId, String caseManagerId) {
     }
 
@@ -22,6 +28,45 @@ class JourneyDirectory {
 
     JourneyDirectory(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * A journey missing from the directory is refused to everybody, its own staff too. At every start the directory
+     * is checked against the journeys the store holds, and a lost row is restored from the journey's own events
+     * (its latest organisation and case manager). Rows present are left alone: one being changed by a transfer
+     * meanwhile is newer than anything read here.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void restoreLostRows() {
+        long journeys = jdbc.queryForObject("select count(*) from domain_event_entry where payload_type = ?",
+                                            Long.class, JourneyOpened.class.getName());
+        long known = jdbc.queryForObject("select count(*) from journey_directory", Long.class);
+        if (journeys == known) {
+            return;
+        }
+        int restored = jdbc.update("""
+                with owner_events as (
+                    select aggregate_identifier::uuid as journey_id, sequence_number, payload_type,
+                           convert_from(payload, 'UTF8')::jsonb as event
+                    from domain_event_entry where payload_type in (?, ?, ?)
+                ), organisations as (
+                    select distinct on (journey_id) journey_id,
+                           coalesce(event ->> 'toOrganisationId', event ->> 'organisationId') as organisation_id
+                    from owner_events where payload_type <> ?
+                    order by journey_id, sequence_number desc
+                ), case_managers as (
+                    select distinct on (journey_id) journey_id, event ->> 'caseManagerId' as case_manager_id
+                    from owner_events
+                    order by journey_id, sequence_number desc
+                )
+                insert into journey_directory (journey_id, organisation_id, case_manager_id)
+                select journey_id, organisation_id, case_manager_id
+                from organisations join case_managers using (journey_id)
+                on conflict (journey_id) do nothing
+                """, JourneyOpened.class.getName(), JourneyTransferred.class.getName(),
+                CaseManagerAssigned.class.getName(), CaseManagerAssigned.class.getName());
+        log.warn("Journey directory held {} of {} journeys; {} restored from the event store", known, journeys,
+                 restored);
     }
 
     Optional<Owner> owner(UUID journeyId) {
