@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
@@ -85,6 +87,20 @@ public class EventStoreConfiguration {
                              .nodeId(nodeId)
                              .claimTimeout(claimTimeout)
                              .build();
+    }
+
+    /**
+     * A projection handler that fails fails its batch: the batch and its token advance roll back and the processor
+     * tries again, rather than Axon's default of logging the failure and moving past the event, which would leave
+     * the read model without it for ever. In the commands' own transaction (the journey directory, person keys)
+     * a failure fails the command. A poison event therefore holds its processor up, visible as
+     * {@code homeward_projection_behind}, instead of silently missing from a read model.
+     */
+    @Bean
+    ConfigurerModule failedHandlersFailTheirBatch() {
+        return configurer -> configurer.eventProcessing()
+                                       .registerDefaultListenerInvocationErrorHandler(
+                                               axon -> PropagatingErrorHandler.instance());
     }
 
     /**

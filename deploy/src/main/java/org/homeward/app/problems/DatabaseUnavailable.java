@@ -8,6 +8,7 @@ import java.util.Set;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Recognises a failure that only says the database could not be reached, however Spring, Hikari, the JDBC driver
@@ -26,7 +27,10 @@ final class DatabaseUnavailable {
 
     static boolean causedIt(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof CannotCreateTransactionException
+            // a commit or rollback that failed: the connection went away under it (Hikari says only "Connection
+            // is closed"); whether the commit landed is unknown, which a retry with the Idempotency-Key settles
+            if (cause instanceof TransactionSystemException
+                || cause instanceof CannotCreateTransactionException
                 || cause instanceof DataAccessResourceFailureException
                 || cause instanceof TransientDataAccessResourceException
                 || cause instanceof SQLTransientConnectionException

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.homeward.app.database.EmbeddedDatabase;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -437,10 +438,13 @@ final class Scenarios {
         }
     }
 
-    private static DataSource embeddedDataSource(Path data) throws Exception {
+    /** The embedded server as its owner reaches it: 127.0.0.1 only, with the password kept beside the keys. */
+    private DataSource embeddedDataSource(Path data) throws Exception {
         PGSimpleDataSource source = new PGSimpleDataSource();
-        source.setUrl("jdbc:postgresql://localhost:" + postmasterPid(data).get(3).trim() + "/postgres");
+        source.setUrl("jdbc:postgresql://127.0.0.1:" + postmasterPid(data).get(3).trim() + "/postgres");
         source.setUser("postgres");
+        source.setPassword(Files.readString(work.resolve("homeward-keys")
+                                                .resolve(EmbeddedDatabase.SUPERUSER_PASSWORD_FILE)).trim());
         source.setConnectTimeout(5);
         return source;
     }
