@@ -61,7 +61,9 @@ class RequestChecks implements WebMvcConfigurer, HandlerInterceptor {
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
         if (contentType != null) {
             try {
-                if (MediaType.parseMediaType(contentType).isWildcardType()) {
+                // application/* too: a converter asked to read a wildcard subtype throws, which would be a 500
+                MediaType type = MediaType.parseMediaType(contentType);
+                if (type.isWildcardType() || type.isWildcardSubtype()) {
                     throw new HttpMediaTypeNotSupportedException("wildcard content type");
                 }
             } catch (InvalidMediaTypeException e) {
