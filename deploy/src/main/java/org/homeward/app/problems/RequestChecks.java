@@ -9,14 +9,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.homeward.request.InvalidRequestException;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.format.Formatter;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -29,8 +34,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class RequestChecks implements WebMvcConfigurer, HandlerInterceptor {
 
-    /** Parameter names worth naming in an answer: the API's own are of this form; others are called "query". */
-    private static final String PARAMETER_NAME = "[A-Za-z][A-Za-z0-9]{0,39}";
+    private static final DefaultParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
     private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
@@ -48,10 +52,11 @@ class RequestChecks implements WebMvcConfigurer, HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws HttpMediaTypeNotSupportedException {
         List<InvalidRequestException.Problem> problems = new ArrayList<>();
+        Set<String> declared = declaredParameters(handler);
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
             if (hasControl(parameter.getKey()) || Arrays.stream(parameter.getValue()).anyMatch(RequestChecks::hasControl)) {
                 problems.add(new InvalidRequestException.Problem(
-                        parameter.getKey().matches(PARAMETER_NAME) ? parameter.getKey() : "query",
+                        declared.contains(parameter.getKey()) ? parameter.getKey() : "query",
                         "must not contain control characters"));
             }
         }
@@ -71,6 +76,26 @@ class RequestChecks implements WebMvcConfigurer, HandlerInterceptor {
             }
         }
         return true;
+    }
+
+    /**
+     * The parameter names the endpoint declares: only these are named in an answer, others are called "query", since
+     * a name the client invented may be anything it typed.
+     */
+    private static Set<String> declaredParameters(Object handler) {
+        if (!(handler instanceof HandlerMethod method)) {
+            return Set.of();
+        }
+        return Arrays.stream(method.getMethodParameters())
+                     .map(parameter -> {
+                         RequestParam declared = parameter.getParameterAnnotation(RequestParam.class);
+                         if (declared == null || Map.class.isAssignableFrom(parameter.getParameterType())) {
+                             return null;
+                         }
+                         parameter.initParameterNameDiscovery(NAMES);
+                         return declared.name().isEmpty() ? parameter.getParameterName() : declared.name();
+                     })
+                     .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
     }
 
     /** C0 controls and DEL; tab, line feed and carriage return are ordinary text. */
