@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,10 +20,14 @@ import org.springframework.format.FormatterRegistry;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.accept.HeaderContentNegotiationStrategy;
+import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -49,6 +54,11 @@ class RequestChecks implements WebMvcConfigurer, HandlerInterceptor {
     }
 
     @Override
+    public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
+        configurer.strategies(List.of(new ReadableAccept()));
+    }
+
+    @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws HttpMediaTypeNotSupportedException {
         List<InvalidRequestException.Problem> problems = new ArrayList<>();
@@ -62,6 +72,12 @@ class RequestChecks implements WebMvcConfigurer, HandlerInterceptor {
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems.stream().distinct().toList());
+        }
+        try {
+            MediaType.parseMediaTypes(Collections.list(request.getHeaders(HttpHeaders.ACCEPT)));
+        } catch (InvalidMediaTypeException e) {
+            throw new InvalidRequestException(List.of(new InvalidRequestException.Problem(
+                    "Accept", "must be a list of media types, such as application/json")));
         }
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
         if (contentType != null) {
@@ -101,6 +117,23 @@ class RequestChecks implements WebMvcConfigurer, HandlerInterceptor {
     /** C0 controls and DEL; tab, line feed and carriage return are ordinary text. */
     static boolean hasControl(String text) {
         return text.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f);
+    }
+
+    /**
+     * Reads an Accept header that cannot be parsed (or that the security firewall refuses) as absent: Spring would
+     * otherwise answer the refusal of such a request with an empty body, since it cannot tell what the client takes.
+     * The request itself is still refused, in {@link #preHandle}, naming the header.
+     */
+    private static final class ReadableAccept extends HeaderContentNegotiationStrategy {
+
+        @Override
+        public List<MediaType> resolveMediaTypes(NativeWebRequest request) {
+            try {
+                return super.resolveMediaTypes(request);
+            } catch (HttpMediaTypeNotAcceptableException | RuntimeException unreadable) {
+                return MEDIA_TYPE_ALL_LIST;
+            }
+        }
     }
 
     /** ISO 8601 instants in the years 0001 to 9999: PostgreSQL's timestamps end in the year 294276. */
