@@ -276,10 +276,20 @@ class FuzzTest extends HttpTest {
         String endpoint = request.endpoint.name();
         int status = answer.status();
         statuses.computeIfAbsent(String.valueOf(status), s -> new AtomicInteger()).incrementAndGet();
-        if (status >= 500) {
+        if (status == 503 && answer.body().contains("urn:homeward:problem:timeline-behind")
+            && answer.header("Retry-After") != null) {
+            // the timeline is being rebuilt (the fuzz rebuilds it) or has not reached minVersion: it says so
+            statuses.computeIfAbsent("503 timeline-behind", s -> new AtomicInteger()).incrementAndGet();
+        } else if (status >= 500) {
             fail("server error", endpoint, status, request.n, request.describe() + " -> " + excerpt(answer.body()));
         }
-        if (answer.head().contains(request.marker) || answer.body().contains(request.marker)) {
+        // A read may name what it was asked for (the caseload of cm-x, outcomes of org-x) and a redirect hands the
+        // client its query back in Location: that is their answer. Nothing else carries what was sent.
+        boolean describesTheQuestion = status < 400 && answer.body().contains(request.marker)
+                                       || status >= 300 && status < 400;
+        if (describesTheQuestion) {
+            statuses.computeIfAbsent("2xx/3xx naming what was asked", s -> new AtomicInteger()).incrementAndGet();
+        } else if (answer.head().contains(request.marker) || answer.body().contains(request.marker)) {
             fail("submitted marker echoed", endpoint, status, request.n,
                  request.describe() + " -> " + excerpt(answer.head() + "\n" + answer.body()));
         }
@@ -756,7 +766,7 @@ class FuzzTest extends HttpTest {
                 case 0 -> marker;
                 case 1 -> marker + "\\u0000";
                 case 2 -> marker + "\u0001"; // unescaped control character: not JSON
-                case 3 -> "y".repeat(random.nextInt(chance(20) ? 1_000_000 : 5_000)) + marker;
+                case 3 -> "y".repeat(random.nextInt(chance(5) ? 1_000_000 : 5_000)) + marker;
                 case 4 -> marker + "\u00fc\u6f22\u5b57\ud83d\ude42";
                 case 5 -> marker + "\\ud800";
                 case 6 -> marker + BAD_1 + BAD_2 + BAD_3;
