@@ -569,8 +569,8 @@ class FuzzTest extends HttpTest {
                                                 "W/" + marker, "\"\u00e9\""));
             }
             int tag = random.nextInt(100);
-            requestIdHeader = tag < 88 ? "fz-" + n
-                              : tag < 93 ? null
+            requestIdHeader = tag < 95 ? "fz-" + n
+                              : tag < 97 ? null
                               : pick(marker + "!", "r".repeat(65), "\u00e9" + marker, "", marker + " x");
             if (requestIdHeader != null) {
                 headers.add("X-Request-Id: " + requestIdHeader);
