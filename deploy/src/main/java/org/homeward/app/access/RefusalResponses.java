@@ -48,7 +48,6 @@ class RefusalResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
         denials.record(request, status.value());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("urn:homeward:problem:" + type));
-        problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

@@ -2,6 +2,7 @@ package org.homeward.app.operations;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -84,7 +87,10 @@ class ProjectionRebuilds {
     ResponseEntity<Progress> rebuild(@PathVariable String name) {
         StreamingEventProcessor processor = processor(name);
         if (processor == null) {
-            return ResponseEntity.notFound().build();
+            // a problem like every other refusal; a bare 404 has no body a client can read
+            ProblemDetail unknown = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such projection");
+            unknown.setType(URI.create("urn:homeward:problem:unknown"));
+            return ResponseEntity.of(unknown).build();
         }
         if (!processor.supportsReset()) {
             throw new IllegalStateException("Projection " + name + " cannot be rebuilt");

@@ -115,7 +115,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         if (body == null && ex instanceof ErrorResponse framework) {
             body = framework.getBody();
         }
-        if (body instanceof ProblemDetail framework && "about:blank".equals(String.valueOf(framework.getType()))) {
+        // Spring 7 leaves its own problems without a type (null), as earlier versions wrote about:blank
+        if (body instanceof ProblemDetail framework
+            && (framework.getType() == null || "about:blank".equals(framework.getType().toString()))) {
             HttpStatus status = HttpStatus.valueOf(statusCode.value());
             String detail = status == HttpStatus.NOT_ACCEPTABLE ? "This endpoint answers in application/json only"
                             : status == HttpStatus.NOT_FOUND ? "No such endpoint"

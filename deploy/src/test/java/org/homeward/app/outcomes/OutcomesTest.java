@@ -371,8 +371,8 @@ class OutcomesTest extends HttpTest {
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(reply.json().path("errors").valueStream().map(e -> e.path("field").asString()))
-                .containsExactlyInAnyOrder("colour", "cohort", "groupBy", "from");
-        assertThat(reply.body()).doesNotContain("week", "2026-13-01", "nationality\"", "crimson");
+                .containsExactlyInAnyOrder("query", "cohort", "groupBy", "from");
+        assertThat(reply.body()).doesNotContain("week", "2026-13-01", "nationality\"", "crimson", "colour");
     }
 
     private Api evaluator() {
