@@ -22,13 +22,13 @@ final class DatabaseUnavailable {
      */
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03");
 
+    private static final String CLOSED_CONNECTION = "com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection";
+
     private DatabaseUnavailable() {
     }
 
     static boolean causedIt(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            // a commit or rollback that failed: the connection went away under it (Hikari says only "Connection
-            // is closed"); whether the commit landed is unknown, which a retry with the Idempotency-Key settles
             if (cause instanceof TransactionSystemException
                 || cause instanceof CannotCreateTransactionException
                 || cause instanceof DataAccessResourceFailureException
@@ -42,7 +42,32 @@ final class DatabaseUnavailable {
                 && (sql.getSQLState().startsWith("08") || UNAVAILABLE_STATES.contains(sql.getSQLState()))) {
                 return true;
             }
+            if (cause instanceof SQLException sql && sql.getSQLState() == null && closedByThePool(sql)) {
+                return true;
+            }
         }
         return false;
+    }
+
+    /**
+     * The connection went away while the transaction was being committed (or rolled back after a failed commit):
+     * the server may have committed before it went, so nobody can say whether the request was recorded.
+     */
+    static boolean duringCommit(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof TransactionSystemException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Hikari evicts a connection on which the server went away and answers every later use of it with a bare
+     * "Connection is closed", without a state: recognised by where it comes from, not by its words.
+     */
+    private static boolean closedByThePool(SQLException failure) {
+        StackTraceElement[] frames = failure.getStackTrace();
+        return frames.length > 0 && frames[0].getClassName().startsWith(CLOSED_CONNECTION);
     }
 }

@@ -243,11 +243,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
         if (DatabaseUnavailable.causedIt(ex)) {
             log.warn("Request refused: the database is unreachable ({})", ex.getClass().getSimpleName());
+            // the one answer that cannot say "nothing was recorded": the commit was under way when it went
+            ProblemDetail problem = DatabaseUnavailable.duringCommit(ex)
+                    ? problem(HttpStatus.SERVICE_UNAVAILABLE, "outcome-unknown",
+                              "The database went away while this was being committed: it may or may not be recorded."
+                              + " Send it again with the same Idempotency-Key to learn which", List.of())
+                    : problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                              "The service cannot reach its database; nothing was recorded, try again", List.of());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                                  .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-                                               "The service cannot reach its database; nothing was recorded,"
-                                               + " try again", List.of()));
+                                 .body(problem);
         }
         log.error("Request failed unexpectedly", ex);
         return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",

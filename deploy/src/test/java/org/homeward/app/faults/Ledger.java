@@ -27,6 +27,8 @@ final class Ledger {
     record Ack(String requestId, String journeyId, long version, String milestoneId, long atNanos) {
     }
 
+    static final String OUTCOME_UNKNOWN = "urn:homeward:problem:outcome-unknown";
+
     private final ConcurrentLinkedQueue<Ack> acks = new ConcurrentLinkedQueue<>();
     /** request ids answered with a refusal (4xx or 5xx): nothing may be stored for them */
     private final ConcurrentLinkedQueue<String> refused = new ConcurrentLinkedQueue<>();
@@ -35,10 +37,13 @@ final class Ledger {
     private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
     final AtomicInteger retryMismatches = new AtomicInteger();
 
-    /** status 0: no answer */
-    void answered(int status, String requestId) {
+    /**
+     * status 0: no answer. An answer that says its outcome is unknown (the database went away during the commit)
+     * is judged like no answer: it may or may not be stored, and said so.
+     */
+    void answered(int status, String problemType, String requestId) {
         statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
-        if (status >= 400) {
+        if (status >= 400 && !OUTCOME_UNKNOWN.equals(problemType)) {
             refused.add(requestId);
         }
     }

@@ -135,7 +135,7 @@ final class Load {
             headers.put("Idempotency-Key", key);
         }
         Client.Answer answer = client.post(port, path, body, headers);
-        ledger.answered(answer.status(), answer.requestId());
+        ledger.answered(answer.status(), answer.field("type"), answer.requestId());
         if (answer.ok()) {
             String journeyId = journey != null ? journey : answer.field("journeyId");
             if (journey == null) {
@@ -145,7 +145,7 @@ final class Load {
                                                answer.field("milestoneId"), System.nanoTime()));
             if (key != null) {
                 Client.Answer retry = client.post(port, path, body, headers);
-                ledger.answered(retry.status(), retry.requestId());
+                ledger.answered(retry.status(), retry.field("type"), retry.requestId());
                 // an outage may refuse the retry itself; any other answer must be the first one again
                 if (retry.status() != 0 && retry.status() != 503) {
                     ledger.retried(retry.requestId(), retry.status() == answer.status()

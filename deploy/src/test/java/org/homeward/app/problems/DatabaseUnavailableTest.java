@@ -2,7 +2,11 @@ package org.homeward.app.problems;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
 import java.sql.SQLException;
+import org.axonframework.common.jdbc.JdbcException;
+import org.homeward.app.support.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.TransactionSystemException;
 
@@ -16,6 +20,30 @@ class DatabaseUnavailableTest {
                                                                            new SQLException("Connection is closed"));
 
         assertThat(DatabaseUnavailable.causedIt(failed)).isTrue();
+        assertThat(DatabaseUnavailable.duringCommit(failed)).as("it may have been committed").isTrue();
+    }
+
+    @Test
+    void statementOnAConnectionThePoolClosedIsAnOutage() throws Exception {
+        // what a request thread gets when Hikari evicted its connection under it: a bare SQLException, no state
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(TestDatabases.create());
+        pool.setUsername("postgres");
+        Connection connection = pool.getConnection();
+        connection.close();
+        SQLException closed = null;
+        try {
+            connection.createStatement();
+        } catch (SQLException e) {
+            closed = e;
+        } finally {
+            pool.close();
+        }
+
+        assertThat((Object) closed).as("the pool refused the closed connection").isNotNull();
+        JdbcException beforeCommit = new JdbcException("Failed to create a SQL statement", closed);
+        assertThat(DatabaseUnavailable.causedIt(beforeCommit)).isTrue();
+        assertThat(DatabaseUnavailable.duringCommit(beforeCommit)).as("nothing can have been committed").isFalse();
     }
 
     @Test
