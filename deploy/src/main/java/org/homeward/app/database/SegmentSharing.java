@@ -1,5 +1,6 @@
 package org.homeward.app.database;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
  * process says every few seconds which processors it runs; one holding more than its fair share (segments
  * divided by the processes alive, rounded up) lets go of the rest for long enough that another claims them.
  * A process that dies stops saying so well before its claims expire, so when they do, the others' fair share has
- * grown and they take its segments over within the claim timeout.
+ * grown and they take its segments over within the claim timeout. A process that stops says so at once, so that
+ * one started right after it (a restart) does not give up segments to a process that is gone.
  */
 @Component
 class SegmentSharing {
@@ -59,6 +61,11 @@ class SegmentSharing {
                 processor.releaseSegment(segment, releaseFor.toMillis(), TimeUnit.MILLISECONDS);
             }
         }
+    }
+
+    @PreDestroy
+    void leave() {
+        jdbc.update("delete from processor_member where node_id = ?", nodeId);
     }
 
     private List<StreamingEventProcessor> streamingProcessors() {
