@@ -35,10 +35,11 @@ class ServerLimits {
     }
 
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatRefusals() {
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatRefusals(
+            @Value("${homeward.http.body-read-timeout}") Duration bodyDeadline) {
         return factory -> factory.addContextCustomizers(context -> {
             ((StandardHost) context.getParent()).setErrorReportValveClass(ProblemErrorReportValve.class.getName());
-            context.getPipeline().addValve(new UnreadBodyCloses());
+            context.getPipeline().addValve(new UnreadBodyCloses(bodyDeadline));
         });
     }
 }
