@@ -41,6 +41,7 @@ class ChainKeeper {
     private static final Logger log = LoggerFactory.getLogger(ChainKeeper.class);
 
     private final JdbcTemplate jdbc;
+    private final CheckpointKey checkpointKey;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Duration settleTime;
@@ -49,12 +50,14 @@ class ChainKeeper {
     private final Duration checkpointInterval;
 
     @Autowired
-    ChainKeeper(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock,
+    ChainKeeper(JdbcTemplate jdbc, CheckpointKey checkpointKey, PlatformTransactionManager transactionManager,
+                Clock clock,
                 @Value("${homeward.integrity.settle-time:90s}") Duration settleTime,
                 @Value("${homeward.integrity.batch-size:1000}") int batchSize,
                 @Value("${homeward.integrity.checkpoint-every:10000}") long checkpointEvery,
                 @Value("${homeward.integrity.checkpoint-interval:1m}") Duration checkpointInterval) {
         this.jdbc = jdbc;
+        this.checkpointKey = checkpointKey;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.settleTime = settleTime;
@@ -110,12 +113,17 @@ class ChainKeeper {
             previous = hash.event(previous, row);
             entries.add(position, previous, false);
         }
+        boolean due = position - head.checkpointIndex() >= checkpointEvery
+                      || !now.isBefore(head.checkpointedAt().plus(checkpointInterval));
         if (entries.isEmpty()) {
+            // a quiet store gets its last entries checkpointed too, or they would stay unsigned until the next event
+            if (due && position > Math.max(head.checkpointIndex(), 0)) {
+                checkpoint(position, previous, now);
+            }
             return 0;
         }
         entries.insert(jdbc);
-        if (position - head.checkpointIndex() >= checkpointEvery
-            || !now.isBefore(head.checkpointedAt().plus(checkpointInterval))) {
+        if (due) {
             checkpoint(position, previous, now);
         } else {
             jdbc.update("update integrity_chain_head set global_index = ?, hash = ? where id = 1", position, previous);
@@ -125,13 +133,16 @@ class ChainKeeper {
 
     private void checkpoint(long position, byte[] hash, Instant now) {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-        jdbc.update("insert into integrity_checkpoint (global_index, hash, checkpointed_at) values (?, ?, ?)",
-                    position, hash, at);
+        byte[] signature = checkpointKey.sign(position, hash);
+        jdbc.update("""
+                insert into integrity_checkpoint (global_index, hash, checkpointed_at, signature)
+                values (?, ?, ?, ?)""", position, hash, at, signature);
         jdbc.update("""
                 update integrity_chain_head set global_index = ?, hash = ?, checkpoint_index = ?, checkpointed_at = ?
                 where id = 1""", position, hash, position, at);
-        // position and hash only: enough to keep a copy of the head outside the database, nothing about anyone
-        log.info("Integrity chain checkpoint: position {} hash {}", position, ChainHash.hex(hash));
+        // position, hash and signature only: enough to keep a signed copy outside the database, nothing about anyone
+        log.info("Integrity chain checkpoint: position {} hash {} signature {}", position, ChainHash.hex(hash),
+                 ChainHash.hex(signature));
     }
 
     /** A time stamp no writer produced cannot be waited for: such a row is chained as it is. */

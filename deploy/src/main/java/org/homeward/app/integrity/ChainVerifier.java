@@ -2,6 +2,7 @@ package org.homeward.app.integrity;
 
 import static org.homeward.app.integrity.Verification.ALTERED;
 import static org.homeward.app.integrity.Verification.CHAIN_DAMAGED;
+import static org.homeward.app.integrity.Verification.CHECKPOINT_FORGED;
 import static org.homeward.app.integrity.Verification.CHAIN_REWRITTEN;
 import static org.homeward.app.integrity.Verification.DELETED;
 import static org.homeward.app.integrity.Verification.INSERTED;
@@ -29,10 +30,13 @@ import org.springframework.stereotype.Component;
 public class ChainVerifier {
 
     private final JdbcTemplate jdbc;
+    private final CheckpointKey checkpointKey;
     private final int window;
 
-    ChainVerifier(JdbcTemplate jdbc, @Value("${homeward.integrity.batch-size:1000}") int window) {
+    ChainVerifier(JdbcTemplate jdbc, CheckpointKey checkpointKey,
+                  @Value("${homeward.integrity.batch-size:1000}") int window) {
         this.jdbc = jdbc;
+        this.checkpointKey = checkpointKey;
         this.window = window;
     }
 
@@ -54,8 +58,8 @@ public class ChainVerifier {
             walk.problem = cutBack(start, walk, copy);
         }
         String copyAnswer = copy != null && walk.problem == null ? "matches" : null;
-        return new Verification(walk.problem == null, walk.verified, ChainHash.hex(walk.previous), walk.problem,
-                                copyAnswer, trailing);
+        return new Verification(walk.problem == null, walk.verified, ChainHash.hex(walk.previous), walk.signedUpTo,
+                                checkpointKey.publicKey(), walk.problem, copyAnswer, trailing);
     }
 
     private Trailing trailing(long head) {
@@ -94,6 +98,7 @@ public class ChainVerifier {
         private byte[] previous = ChainHash.GENESIS;
         private long verified;
         private long lastGoodCheckpoint;
+        private long signedUpTo;
         private Problem problem;
 
         Walk(ExternalCopy copy) {
@@ -109,11 +114,13 @@ public class ChainVerifier {
             List<StoredEvent> rows = jdbc.query("select " + StoredEvent.COLUMNS + " from domain_event_entry "
                                                 + "where global_index > ? and global_index <= ? "
                                                 + "order by global_index", StoredEvent.ROW, from, to);
-            Map<Long, byte[]> checkpoints = new HashMap<>();
+            Map<Long, Checkpoint> checkpoints = new HashMap<>();
             jdbc.query("""
-                    select global_index, hash from integrity_checkpoint
+                    select global_index, hash, signature from integrity_checkpoint
                     where global_index > ? and global_index <= ?""",
-                       (RowCallbackHandler) row -> checkpoints.put(row.getLong(1), row.getBytes(2)), from, to);
+                       (RowCallbackHandler) row -> checkpoints.put(row.getLong(1),
+                                                                   new Checkpoint(row.getBytes(2), row.getBytes(3))),
+                       from, to);
             int nextEntry = 0;
             int nextRow = 0;
             for (long position = from + 1; position <= to; position++) {
@@ -128,7 +135,7 @@ public class ChainVerifier {
             }
         }
 
-        private Problem check(long position, Entry entry, StoredEvent row, byte[] checkpoint) {
+        private Problem check(long position, Entry entry, StoredEvent row, Checkpoint checkpoint) {
             if (entry == null) {
                 return new Problem(CHAIN_DAMAGED, position, "the chain has no entry for this position");
             }
@@ -145,7 +152,7 @@ public class ChainVerifier {
                        ? new Problem(CHAIN_DAMAGED, position, "the chain entry of this empty position was changed")
                        : new Problem(ALTERED, position, "the stored event differs from the event chained here");
             }
-            if (checkpoint != null && !Arrays.equals(recomputed, checkpoint)) {
+            if (checkpoint != null && !Arrays.equals(recomputed, checkpoint.hash())) {
                 return new Problem(CHAIN_REWRITTEN, position, "the checkpoint here differs from the recomputed "
                                    + "chain: an event after position " + lastGoodCheckpoint
                                    + " was changed and the chain recomputed");
@@ -153,6 +160,17 @@ public class ChainVerifier {
             if (copy != null && copy.position() == position && !Arrays.equals(recomputed, copyHash)) {
                 return new Problem(CHAIN_REWRITTEN, position, "the copy given differs from the recomputed chain: an "
                                    + "event up to this position was changed and the chain recomputed");
+            }
+            if (checkpoint != null && checkpoint.signature() != null) {
+                if (!checkpointKey.verifies(position, recomputed, checkpoint.signature())) {
+                    return new Problem(CHECKPOINT_FORGED, position, "the checkpoint here matches the recomputed chain"
+                                       + " but is not signed by this installation's checkpoint key: history up to"
+                                       + " here was changed and the chain and its checkpoints recomputed");
+                }
+                signedUpTo = position;
+            } else if (checkpoint != null && signedUpTo > 0) {
+                return new Problem(CHECKPOINT_FORGED, position, "an unsigned checkpoint after signed ones: the keeper"
+                                   + " signs every checkpoint, so this one was written by someone else");
             }
             if (checkpoint != null) {
                 lastGoodCheckpoint = position;
@@ -167,6 +185,9 @@ public class ChainVerifier {
 
         static final RowMapper<Start> ROW = (row, number) -> new Start(row.getLong(1), row.getBytes(2),
                                                                        row.getObject(3, Long.class));
+    }
+
+    private record Checkpoint(byte[] hash, byte[] signature) {
     }
 
     private record Entry(long position, byte[] hash, boolean absent) {

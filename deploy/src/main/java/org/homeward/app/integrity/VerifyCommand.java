@@ -59,7 +59,7 @@ public final class VerifyCommand {
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .properties("logging.level.root=warn")
+                .properties("logging.level.root=warn", "homeward.integrity.checkpoint-key-may-create=false")
                 .run(springArgs)) {
             Verification verification = context.getBean(ChainVerifier.class).verify(copy);
             out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
@@ -93,9 +93,12 @@ public final class VerifyCommand {
         return root.getMessage();
     }
 
-    /** A data source (the configured one or the embedded default), a JdbcTemplate and the verifier: nothing else. */
+    /**
+     * A data source (the configured one or the embedded default), a JdbcTemplate, the checkpoint key (read, never
+     * created) and the verifier: nothing else.
+     */
     @ImportAutoConfiguration({DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class})
-    @Import({EmbeddedDatabase.class, ChainVerifier.class})
+    @Import({EmbeddedDatabase.class, CheckpointKey.class, ChainVerifier.class})
     static class VerifierOnly {
     }
 }

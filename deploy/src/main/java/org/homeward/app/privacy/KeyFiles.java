@@ -16,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Secret keys kept in files only their owner can read: the file 0600 (or stricter) in a directory 0700 (or
@@ -35,8 +36,17 @@ public final class KeyFiles {
 
     /** The key in {@code file}, or a new random key of {@code bytes} bytes written there first. */
     public static byte[] readOrCreate(Path file, int bytes) {
+        return readOrCreate(file, bytes, () -> {
+            byte[] secret = new byte[bytes];
+            new SecureRandom().nextBytes(secret);
+            return secret;
+        });
+    }
+
+    /** The key in {@code file}, of at least {@code bytes} bytes, or a new one from {@code newKey} written there first. */
+    public static byte[] readOrCreate(Path file, int bytes, Supplier<byte[]> newKey) {
         if (!Files.exists(file)) {
-            create(file, bytes);
+            create(file, newKey.get());
         }
         return read(file, bytes);
     }
@@ -62,7 +72,7 @@ public final class KeyFiles {
      * crash leaves either no key file or a complete one, never a half-written one. Of two processes creating at
      * once, both end up reading the key that was put in place first.
      */
-    private static void create(Path file, int bytes) {
+    private static void create(Path file, byte[] secret) {
         Path absolute = file.toAbsolutePath();
         Path directory = absolute.getParent();
         try {
@@ -73,8 +83,6 @@ public final class KeyFiles {
                     Files.createDirectories(directory);
                 }
             }
-            byte[] secret = new byte[bytes];
-            new SecureRandom().nextBytes(secret);
             Path temporary = posix(directory)
                     ? Files.createTempFile(directory, ".key-", ".tmp",
                                            PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE))

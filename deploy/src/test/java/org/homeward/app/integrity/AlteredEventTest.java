@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.homeward.app.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -38,7 +39,8 @@ class AlteredEventTest extends ChainTest {
         return VerifyCommand.run(new String[] {"verify",
                                                "--spring.datasource.url="
                                                + environment.getRequiredProperty("spring.datasource.url"),
-                                               "--spring.datasource.username=postgres"},
+                                               "--spring.datasource.username=postgres",
+                                               "--homeward.privacy.master-key-file=" + TestUsers.MASTER_KEY_FILE},
                                  new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                                  System.err);
     }

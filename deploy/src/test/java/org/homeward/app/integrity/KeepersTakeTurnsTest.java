@@ -19,13 +19,16 @@ class KeepersTakeTurnsTest extends ChainTest {
     @Autowired
     private PlatformTransactionManager transactions;
 
+    @Autowired
+    private CheckpointKey checkpointKey;
+
     @Test
     void concurrentKeepersBuildOneUnbrokenChain() throws Exception {
         ExecutorService processes = Executors.newFixedThreadPool(4);
         List<Future<Long>> chained = new ArrayList<>();
         try {
             for (int i = 0; i < 4; i++) {
-                ChainKeeper keeper = new ChainKeeper(jdbc, transactions, Clock.systemUTC(), Duration.ZERO, 3, 10,
+                ChainKeeper keeper = new ChainKeeper(jdbc, checkpointKey, transactions, Clock.systemUTC(), Duration.ZERO, 3, 10,
                                                      Duration.ofMinutes(1));
                 chained.add(processes.submit(() -> {
                     long total = 0;

@@ -2,19 +2,28 @@ package org.homeward.app.integrity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An attacker who changes an event and then recomputes the chain over it. The entries alone cannot show it; the
- * checkpoints can while they are left alone, and a head copied out of the database always can.
+ * An attacker with the database owner's rights who changes an event and then recomputes the chain over it. The
+ * entries alone cannot show it; the checkpoints can while they are left alone; recomputed checkpoints carry
+ * signatures that no longer hold, since the checkpoint key is not in the database; and once every checkpoint is
+ * gone, a head copied out of the database still shows it.
  */
 class RewrittenChainTest extends ChainTest {
 
     @Test
-    void recomputedChainIsCaughtByCheckpointsAndThenOnlyByACopyKeptOutside() {
+    void recomputedChainIsCaughtByCheckpointsThenBySignaturesThenOnlyByACopyKeptOutside() {
         long newest = recordAndChain(5);
         long altered = position(3);
         Map<String, Object> firstCheckpoint = jdbc.queryForMap("""
@@ -32,8 +41,42 @@ class RewrittenChainTest extends ChainTest {
 
         asAttacker("integrity_checkpoint", () -> recomputeChain(true));
 
-        assertIntactUpTo(verify(), newest);
+        assertProblem(verify(), Verification.CHECKPOINT_FORGED, checkpoint);
+
+        asAttacker("integrity_checkpoint", () -> jdbc.update("update integrity_checkpoint set signature = null"));
+
+        JsonNode unsigned = verify();
+        assertIntactUpTo(unsigned, newest);
+        assertThat(unsigned.path("signedUpTo").asLong()).as("nothing vouches for the chain any more").isZero();
         assertProblem(verifyAgainst(checkpoint, copiedHash), Verification.CHAIN_REWRITTEN, checkpoint);
+    }
+
+    @Test
+    void aCheckpointCopiedOutOfTheDatabaseVerifiesWithThePublicKeyAlone() throws Exception {
+        recordAndChain(3); // 12 events: a checkpoint is due every 10 here
+        JsonNode verification = verify();
+        long signedUpTo = verification.path("signedUpTo").asLong();
+        assertThat(signedUpTo).as(verification.toString()).isPositive();
+        Map<String, Object> copied = jdbc.queryForMap(
+                "select hash, signature from integrity_checkpoint where global_index = ?", signedUpTo);
+
+        PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(
+                new X509EncodedKeySpec(Base64.getDecoder().decode(verification.path("checkpointKey").asString())));
+        assertThat(signatureHolds(key, signedUpTo, (byte[]) copied.get("hash"), (byte[]) copied.get("signature")))
+                .isTrue();
+        assertThat(signatureHolds(key, signedUpTo + 1, (byte[]) copied.get("hash"), (byte[]) copied.get("signature")))
+                .as("the signature is of this position only").isFalse();
+    }
+
+    /** What an auditor runs on a checkpoint line copied from the log, outside Homeward (docs/integrity.md). */
+    private static boolean signatureHolds(PublicKey key, long position, byte[] hash, byte[] signature)
+            throws Exception {
+        Signature verifier = Signature.getInstance("Ed25519");
+        verifier.initVerify(key);
+        verifier.update("homeward-checkpoint-v1".getBytes(StandardCharsets.US_ASCII));
+        verifier.update(ByteBuffer.allocate(Long.BYTES).putLong(position).array());
+        verifier.update(hash);
+        return verifier.verify(signature);
     }
 
     private JsonNode verifyAgainst(long position, String hash) {

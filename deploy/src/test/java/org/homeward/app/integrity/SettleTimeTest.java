@@ -24,6 +24,9 @@ class SettleTimeTest extends ChainTest {
     @Autowired
     private PlatformTransactionManager transactions;
 
+    @Autowired
+    private CheckpointKey checkpointKey;
+
     @Test
     void eventsYoungerThanTheSettleTimeWaitTheirTurn() {
         openJourney(intake());
@@ -45,7 +48,7 @@ class SettleTimeTest extends ChainTest {
     }
 
     private ChainKeeper keeperAt(Instant now) {
-        return new ChainKeeper(jdbc, transactions, Clock.fixed(now, ZoneOffset.UTC), SETTLE, 1000, 10000,
+        return new ChainKeeper(jdbc, checkpointKey, transactions, Clock.fixed(now, ZoneOffset.UTC), SETTLE, 1000, 10000,
                                Duration.ofMinutes(1));
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 import org.homeward.app.support.Api.Reply;
+import org.homeward.app.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -108,7 +109,8 @@ class UntouchedChainTest extends ChainTest {
         int status = VerifyCommand.run(new String[] {"verify",
                                                      "--spring.datasource.url="
                                                      + environment.getRequiredProperty("spring.datasource.url"),
-                                                     "--spring.datasource.username=postgres"},
+                                                     "--spring.datasource.username=postgres",
+                                                     "--homeward.privacy.master-key-file=" + TestUsers.MASTER_KEY_FILE},
                                        new PrintStream(out, true, StandardCharsets.UTF_8),
                                        new PrintStream(err, true, StandardCharsets.UTF_8));
 
