@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.homeward.app.database.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -65,7 +66,7 @@ class KeeperSchedule implements SmartLifecycle {
             keeper.catchUp(this::isRunning);
         } catch (RuntimeException e) {
             // a failed batch rolls back whole; the next round starts again from the stored head
-            log.warn("The integrity chain could not be extended; trying again in {}", interval, e);
+            DatabaseUnavailable.logFailedRound(log, "Extending the integrity chain", e);
         }
     }
 }

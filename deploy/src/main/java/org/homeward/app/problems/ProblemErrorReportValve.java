@@ -7,6 +7,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.homeward.app.database.DatabaseUnavailable;
 import org.springframework.http.HttpStatus;
 
 /**

@@ -23,7 +23,10 @@ import org.homeward.app.support.SyntheticJourneys;
 import org.homeward.app.support.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,8 +37,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * with Retry-After, readiness is DOWN, and once the database is back readiness is UP and writes succeed, without
  * a restart. Against a PostgreSQL of the test's own, never the shared one.
  */
-@SpringBootTest(classes = HomewardApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = HomewardApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+                properties = {"homeward.projections.progress-interval=200ms",
+                              "homeward.integrity.keeper-interval=200ms"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ExtendWith(OutputCaptureExtension.class)
 class DatabaseOutageTest {
 
     private static PrivatePostgres postgres;
@@ -61,7 +67,7 @@ class DatabaseOutageTest {
     }
 
     @Test
-    void whileTheDatabaseIsAwayEveryAnswerIs503AndWritesResumeWhenItIsBack() throws Exception {
+    void whileTheDatabaseIsAwayEveryAnswerIs503AndWritesResumeWhenItIsBack(CapturedOutput log) throws Exception {
         Api api = TestUsers.as(port, Role.SUPERVISOR, "sv-test", SyntheticJourneys.ORGANISATION);
         String journey = api.post("/api/v1/journeys", intake()).text("journeyId");
         assertThat(readiness()).isEqualTo(200);
@@ -77,6 +83,12 @@ class DatabaseOutageTest {
                         .startsWith("application/problem+json");
             });
             assertThat(readiness()).as(mode).isEqualTo(503);
+            int logged = log.getOut().length();
+            Thread.sleep(1_000); // several rounds of the scheduled tasks, each failing
+            String outage = log.getOut().substring(logged);
+            assertThat(outage).as("scheduled rounds failing for want of the database, one line each")
+                              .contains("the database is unavailable, trying again next round")
+                              .doesNotContain("Unexpected error occurred in scheduled task");
 
             postgres.startAgain();
             Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))

@@ -1,10 +1,11 @@
-package org.homeward.app.problems;
+package org.homeward.app.database;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
+import org.slf4j.Logger;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -12,9 +13,10 @@ import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Recognises a failure that only says the database could not be reached, however Spring, Hikari, the JDBC driver
- * or Axon wrapped it: the request may succeed when retried, so it is answered 503, not 500.
+ * or Axon wrapped it: a request may succeed when retried, so it is answered 503, not 500; a scheduled task will
+ * run again, so its failure is one line in the log, not a stack trace every round.
  */
-final class DatabaseUnavailable {
+public final class DatabaseUnavailable {
 
     /**
      * SQLSTATE class 08 is "connection exception"; 57P01-57P03 are the server shutting down or not yet accepting
@@ -27,7 +29,7 @@ final class DatabaseUnavailable {
     private DatabaseUnavailable() {
     }
 
-    static boolean causedIt(Throwable failure) {
+    public static boolean causedIt(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof TransactionSystemException
                 || cause instanceof CannotCreateTransactionException
@@ -53,13 +55,30 @@ final class DatabaseUnavailable {
      * The connection went away while the transaction was being committed (or rolled back after a failed commit):
      * the server may have committed before it went, so nobody can say whether the request was recorded.
      */
-    static boolean duringCommit(Throwable failure) {
+    public static boolean duringCommit(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof TransactionSystemException) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Logs a failed round of a scheduled task: an outage in one line, anything else with its stack trace. */
+    public static void logFailedRound(Logger log, String task, Throwable failure) {
+        if (causedIt(failure)) {
+            log.warn("{}: the database is unavailable, trying again next round ({})", task, rootMessage(failure));
+        } else {
+            log.error("{} failed; trying again next round", task, failure);
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.homeward.app.problems;
+package org.homeward.app.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
