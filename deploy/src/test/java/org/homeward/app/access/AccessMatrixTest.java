@@ -57,6 +57,7 @@ class AccessMatrixTest extends HttpTest {
         RULES.put("GET /api/v1/audit/events", EnumSet.of(Role.AUDITOR));
         RULES.put("GET /api/v1/audit/reads", EnumSet.of(Role.AUDITOR));
         RULES.put("GET /api/v1/audit/denials", EnumSet.of(Role.AUDITOR));
+        RULES.put("GET /api/v1/audit/denials/anonymous", EnumSet.of(Role.AUDITOR));
         RULES.put("POST /api/v1/audit/verify", EnumSet.of(Role.AUDITOR, Role.ADMINISTRATOR));
         RULES.put("GET /api/v1/admin/projections", EnumSet.of(Role.ADMINISTRATOR));
         RULES.put("POST /api/v1/admin/projections/{name}/rebuild", EnumSet.of(Role.ADMINISTRATOR));

@@ -3,6 +3,8 @@ package org.homeward.app.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.homeward.app.support.SyntheticJourneys.intake;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -11,6 +13,7 @@ import org.homeward.access.Role;
 import org.homeward.app.support.HttpTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Refusals are kept without letting anyone fill the database: requests without a token are counted per route and
@@ -37,6 +40,16 @@ class DenialSecurityTest extends HttpTest {
                 .as("one counter per route and minute").isLessThanOrEqualTo(4);
         assertThat(jdbc.queryForList("select route from audit_denial_count", String.class))
                 .noneMatch(route -> route.contains("Vera"));
+
+        JsonNode counted = as(Role.AUDITOR, "au-test", "org-audit")
+                .get("/api/v1/audit/denials/anonymous?route=" + URLEncoder.encode(TIMELINE, StandardCharsets.UTF_8))
+                .json();
+        assertThat(counted.path("entries").valueStream().mapToLong(count -> count.path("refusals").asLong()).sum())
+                .as("auditors read the counts").isEqualTo(50);
+        assertThat(counted.path("entries").valueStream().map(count -> count.path("status").asInt()))
+                .containsOnly(401);
+        assertThat(as(Role.SUPERVISOR, "sv-test", "org-test").get("/api/v1/audit/denials/anonymous").status())
+                .isEqualTo(403);
     }
 
     @Test

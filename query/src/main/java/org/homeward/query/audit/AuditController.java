@@ -7,10 +7,8 @@ import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.homeward.audit.AuditDenialPage;
 import org.homeward.audit.AuditEventPage;
 import org.homeward.audit.AuditReadPage;
-import org.homeward.audit.FindAuditDenials;
 import org.homeward.audit.FindAuditEvents;
 import org.homeward.audit.FindAuditReads;
 import org.homeward.query.Answers;
@@ -19,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The audit trail for auditors: who recorded what and when, who read which journey, who was refused what. */
+/** The audit trail for auditors: who recorded what and when, who read which journey (refusals: access). */
 @RestController
 @RequestMapping("/api/v1/audit")
 class AuditController {
@@ -47,16 +45,6 @@ class AuditController {
                                                organisationId, eventType, from, to, order.equals("newest"), page,
                                                size),
                            ResponseTypes.instanceOf(AuditEventPage.class));
-    }
-
-    @GetMapping("/denials")
-    AuditDenialPage denials(@RequestParam(required = false) String actorId,
-                            @RequestParam(required = false) Instant from,
-                            @RequestParam(required = false) Instant to,
-                            @RequestParam(defaultValue = "0") @Min(0) int page,
-                            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return Answers.ask(queries, new FindAuditDenials(actorId, from, to, page, size),
-                           ResponseTypes.instanceOf(AuditDenialPage.class));
     }
 
     @GetMapping("/reads")

@@ -1,0 +1,6 @@
+package org.homeward.app.access;
+
+import java.util.List;
+
+public record DenialPage(int page, int size, long total, List<Denial> entries) {
+}
