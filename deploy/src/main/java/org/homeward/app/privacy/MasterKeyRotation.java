@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.homeward.privacy.MasterKeys.Wrapped;
+import org.homeward.app.privacy.MasterKeys.Wrapped;
 import org.homeward.privacy.Sealed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -11,7 +11,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.homeward.privacy.MasterKeys;
 import org.homeward.privacy.Sealed;
 
 /**

@@ -9,7 +9,7 @@ import java.util.function.BiFunction;
 import org.homeward.access.Caller;
 import org.homeward.access.Role;
 import org.homeward.journey.Timeline;
-import org.homeward.privacy.MasterKeys;
+import org.homeward.privacy.PersonKeyring;
 import org.homeward.privacy.Sealed;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -42,12 +42,12 @@ class TimelineAccess {
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
-    private final MasterKeys masterKeys;
+    private final PersonKeyring keyring;
 
-    TimelineAccess(JdbcTemplate jdbc, JsonMapper json, MasterKeys masterKeys) {
+    TimelineAccess(JdbcTemplate jdbc, JsonMapper json, PersonKeyring keyring) {
         this.jdbc = jdbc;
         this.json = json;
-        this.masterKeys = masterKeys;
+        this.keyring = keyring;
     }
 
     /**
@@ -117,7 +117,7 @@ class TimelineAccess {
         if (caller.role() == Role.AUDITOR) {
             rewrite(tree, (field, text) -> PERSONAL.contains(field) ? MASK : text);
         } else {
-            byte[] key = personKey(journeyId);
+            byte[] key = keyring.key(journeyId);
             rewrite(tree, (field, text) -> !PERSONAL.contains(field) ? text
                     : key == null ? TimelineProjection.ERASED : open(text, key, journeyId));
         }
@@ -140,14 +140,6 @@ class TimelineAccess {
         Set<String> all = new HashSet<>(some);
         all.addAll(others);
         return Set.copyOf(all);
-    }
-
-    /** The person's key, or null once their data is erased. */
-    private byte[] personKey(UUID journeyId) {
-        return masterKeys.open(journeyId, () -> jdbc.query(
-                "select sealed_key, master_key_id from person_key where journey_id = ? and sealed_key is not null",
-                (rs, row) -> new MasterKeys.Wrapped(rs.getInt(2), new Sealed(rs.getString(1))), journeyId)
-                .stream().findFirst().orElse(null));
     }
 
     /** Replaces every text value of the tree by what {@code change} makes of it, given its field name. */

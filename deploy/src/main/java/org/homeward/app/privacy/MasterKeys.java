@@ -1,15 +1,15 @@
-package org.homeward.privacy;
+package org.homeward.app.privacy;
 
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.homeward.privacy.Sealed;
 
 /**
- * The master keys that seal every person's key, as the command and query sides use them: they never see a master
- * key, only seal and open person keys with it. The application provides the one implementation; a master key is
- * known by its id, which is stored beside each sealed person key, so a rotation to a new key leaves every person
- * key readable while it is re-sealed.
+ * The master keys that seal every person's key, as the person keyring uses them: it never sees a master key, only
+ * seals and opens person keys with it. A master key is known by its id, which is stored beside each sealed person
+ * key, so a rotation to a new key leaves every person key readable while it is re-sealed.
  */
-public interface MasterKeys {
+interface MasterKeys {
 
     /** A person's key sealed under the master key {@code masterKeyId}. */
     record Wrapped(int masterKeyId, Sealed sealedKey) {
