@@ -7,6 +7,7 @@ import static org.homeward.app.support.SyntheticJourneys.milestone;
 
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,6 +83,30 @@ class AuditTrailTest extends HttpTest {
         assertThat(refused.body()).doesNotContain("Synthetic");
         assertThat(jdbc.queryForObject("select count(*) from audit_read where purpose like '%Synthetic%'",
                                        Long.class)).isZero();
+    }
+
+    @Test
+    void aNoteBesideThePurposeIsKeptSealedAndGoesWithTheErasure() {
+        String journey = openJourney(intake());
+        String note = "Synthetic-Vera asked for her file";
+
+        api.get("/api/v1/journeys/" + journey + "/history?purpose=PERSON_REQUEST&purposeNote="
+                + URLEncoder.encode(note, StandardCharsets.UTF_8));
+
+        JsonNode read = auditor().get("/api/v1/audit/reads?journeyId=" + journey).json().path("entries").get(0);
+        assertThat(read.path("purposeNote").asString()).isEqualTo(note);
+        assertThat(jdbc.queryForObject("select purpose_note from audit_read where journey_id = ?::uuid",
+                                       String.class, journey)).as("stored sealed").doesNotContain("Vera");
+        assertThat(api.get("/api/v1/journeys/" + journey + "/history?purposeNote=" + "x".repeat(501)).status())
+                .isEqualTo(400);
+
+        api.post("/api/v1/journeys/" + journey + "/erasure", Map.of("requestedOn", INTAKE.plusDays(9).toString()));
+
+        eventually("/api/v1/audit/reads?journeyId=" + journey,
+                   reads -> reads.path("entries").get(0).path("purposeNote").asString().equals("[erased]"));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select count(*) from audit_read where journey_id = ?::uuid and purpose_note is not null",
+                Long.class, journey) == 0);
     }
 
     @Test

@@ -1,50 +1,91 @@
 package org.homeward.query.audit;
 
+import java.nio.BufferUnderflowException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.homeward.access.Caller;
 import org.homeward.access.Role;
-import org.homeward.audit.AuditReadPage;
-import org.homeward.audit.ReadPurpose;
 import org.homeward.audit.AuditRead;
+import org.homeward.audit.AuditReadPage;
 import org.homeward.audit.FindAuditReads;
+import org.homeward.audit.ReadPurpose;
+import org.homeward.journey.PersonalDataErased;
+import org.homeward.privacy.PersonKeyring;
+import org.homeward.privacy.Sealed;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Records every read of a person's data before the data is returned, and answers who read what. The entry is
  * committed on its own, so it stays even if the response never reaches the reader; a read that cannot be
- * recorded fails before anything is read.
+ * recorded fails before anything is read. A note beside the purpose may name the person: it is kept sealed under
+ * the person's key, and dropped when their data is erased.
  */
 @Component
+@ProcessingGroup("audit")
 public class AuditReads {
+
+    private static final String ERASED = "[erased]";
+    private static final String UNREADABLE = "[unreadable]";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final PersonKeyring keyring;
 
-    AuditReads(JdbcTemplate jdbc, Clock clock) {
+    AuditReads(JdbcTemplate jdbc, Clock clock, PersonKeyring keyring) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.keyring = keyring;
     }
 
     /**
-     * @param caller  who reads; null only where authentication is not yet in place
-     * @param what    what is read, such as "timeline"
-     * @param purpose why, when the reader said; a code, never free text
+     * @param caller      who reads; null only where authentication is not yet in place
+     * @param what        what is read, such as "timeline"
+     * @param purpose     why, when the reader said; a code, never free text
+     * @param purposeNote what the reader added, or null; not kept when the person's data is erased already
      */
-    public void record(Caller caller, UUID journeyId, String what, ReadPurpose purpose, String requestId) {
+    public void record(Caller caller, UUID journeyId, String what, ReadPurpose purpose, String purposeNote,
+                       String requestId) {
         jdbc.update("""
                     insert into audit_read (read_id, journey_id, actor_id, actor_role, actor_organisation_id, read_at,
-                        what, purpose, request_id)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        what, purpose, purpose_note, request_id)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                     UUID.randomUUID(), journeyId, caller == null ? null : caller.userId(),
                     caller == null ? null : caller.role().name(), caller == null ? null : caller.organisationId(),
-                    Timestamp.from(clock.instant()), what, purpose == null ? null : purpose.name(), requestId);
+                    Timestamp.from(clock.instant()), what, purpose == null ? null : purpose.name(),
+                    seal(journeyId, purposeNote), requestId);
+    }
+
+    private String seal(UUID journeyId, String note) {
+        byte[] key = note == null ? null : keyring.key(journeyId);
+        return key == null ? null : Sealed.seal(key, journeyId, note);
+    }
+
+    private String open(UUID journeyId, String sealed) {
+        if (sealed == null) {
+            return null;
+        }
+        byte[] key = keyring.key(journeyId);
+        if (key == null) {
+            return ERASED;
+        }
+        try {
+            return new Sealed(sealed).openText(key, journeyId);
+        } catch (IllegalArgumentException | BufferUnderflowException damaged) {
+            return UNREADABLE;
+        }
+    }
+
+    @EventHandler
+    void on(PersonalDataErased event) {
+        jdbc.update("update audit_read set purpose_note = null where journey_id = ?", event.journeyId());
     }
 
     @QueryHandler
@@ -81,6 +122,7 @@ public class AuditReads {
                                          rs.getString("actor_organisation_id"),
                                          rs.getTimestamp("read_at").toInstant(), rs.getString("what"),
                                          purpose == null ? null : ReadPurpose.valueOf(purpose),
+                                         open(rs.getObject("journey_id", UUID.class), rs.getString("purpose_note")),
                                          rs.getString("request_id"));
                 },
                 arguments.toArray());

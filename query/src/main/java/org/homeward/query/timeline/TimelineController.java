@@ -1,6 +1,7 @@
 package org.homeward.query.timeline;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -43,16 +44,18 @@ class TimelineController {
      * @param minVersion a version the caller got from a command's answer; the read waits (bounded) until the
      *                   timeline includes it
      * @param asOf       the timeline exactly as it was known at that instant, rebuilt from the event store
-     * @param purpose    why the reader reads, a code kept in the read audit
+     * @param purpose     why the reader reads, a code kept in the read audit
+     * @param purposeNote what the reader adds to the purpose, kept sealed under the person's key
      */
     @GetMapping("/{journeyId}/timeline")
     ResponseEntity<TimelineAccess.PersonalAnswer> timeline(@PathVariable UUID journeyId,
                                       @RequestParam(defaultValue = "-1") long minVersion,
                                       @RequestParam(required = false) Instant asOf,
                                       @RequestParam(required = false) ReadPurpose purpose,
+                                      @RequestParam(required = false) @Size(max = 500) String purposeNote,
                                       HttpServletRequest request) {
         Caller caller = recordRead(request, journeyId, asOf == null ? "timeline" : "timeline as of " + asOf,
-                                   purpose);
+                                   purpose, purposeNote);
         Timeline timeline;
         if (asOf == null) {
             // refused at once when the timeline already knows the journey to be someone else's: waiting for
@@ -71,18 +74,20 @@ class TimelineController {
     @GetMapping("/{journeyId}/history")
     TimelineAccess.PersonalAnswer history(@PathVariable UUID journeyId,
                    @RequestParam(required = false) ReadPurpose purpose,
+                   @RequestParam(required = false) @Size(max = 500) String purposeNote,
                    HttpServletRequest request) {
-        Caller caller = recordRead(request, journeyId, "history", purpose);
+        Caller caller = recordRead(request, journeyId, "history", purpose, purposeNote);
         access.requireMayRead(caller, journeyId);
         return access.asSeenBy(caller, journeyId,
                                ask(new FindJourneyHistory(journeyId), JourneyHistory.class));
     }
 
     /** Records the read, refused ones included, before anything is returned; answers who reads. */
-    private Caller recordRead(HttpServletRequest request, UUID journeyId, String what, ReadPurpose purpose) {
+    private Caller recordRead(HttpServletRequest request, UUID journeyId, String what, ReadPurpose purpose,
+                              String purposeNote) {
         Caller caller = (Caller) request.getAttribute(Caller.class.getName());
         String requestId = request.getHeader("X-Request-Id");
-        reads.record(caller, journeyId, what, purpose,
+        reads.record(caller, journeyId, what, purpose, purposeNote,
                      requestId != null && requestId.matches("[A-Za-z0-9._:-]{1,64}") ? requestId : null);
         return caller;
     }
