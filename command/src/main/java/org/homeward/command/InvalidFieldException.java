@@ -1,16 +1,15 @@
 package org.homeward.command;
 
-/** A value a rule of the domain refuses; it is bad input in the named request field. */
-public class InvalidFieldException extends RuleException {
+import org.homeward.refusal.InvalidRequestException;
 
-    private final String field;
+/** A value a rule of the domain refuses; it is bad input in the named request field. */
+public class InvalidFieldException extends InvalidRequestException {
 
     public InvalidFieldException(String field, String reason) {
-        super(reason);
-        this.field = field;
+        super(field, reason);
     }
 
     public String field() {
-        return field;
+        return fields().get(0).field();
     }
 }

@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import org.homeward.request.InvalidRequestException;
+import org.homeward.refusal.InvalidRequestException;
+import org.homeward.refusal.Refusal;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -42,11 +43,11 @@ class ValidatedRequestBodies extends RequestBodyAdviceAdapter {
             // the JSON literal null: Spring refuses it as a missing body
             return null;
         }
-        List<InvalidRequestException.Problem> problems = new ArrayList<>();
-        validator.validate(body).forEach(violation -> problems.add(new InvalidRequestException.Problem(
+        List<Refusal.Field> problems = new ArrayList<>();
+        validator.validate(body).forEach(violation -> problems.add(new Refusal.Field(
                 violation.getPropertyPath().toString(), violation.getMessage())));
         checkValues("", body, problems);
-        problems.sort(Comparator.comparing(InvalidRequestException.Problem::field));
+        problems.sort(Comparator.comparing(Refusal.Field::field));
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
@@ -57,11 +58,11 @@ class ValidatedRequestBodies extends RequestBodyAdviceAdapter {
      * Limits every request holds to whatever its declared constraints: text without control characters (PostgreSQL
      * refuses NUL, and a projection must never meet an event it cannot store), dates in the years 0001 to 9999.
      */
-    private static void checkValues(String path, Object value, List<InvalidRequestException.Problem> problems) {
+    private static void checkValues(String path, Object value, List<Refusal.Field> problems) {
         if (value instanceof String text && hasControl(text)) {
-            problems.add(new InvalidRequestException.Problem(path, "must not contain control characters"));
+            problems.add(new Refusal.Field(path, "must not contain control characters"));
         } else if (value instanceof LocalDate date && (date.getYear() < 1 || date.getYear() > 9999)) {
-            problems.add(new InvalidRequestException.Problem(path, "must be a date in the years 0001 to 9999"));
+            problems.add(new Refusal.Field(path, "must be a date in the years 0001 to 9999"));
         } else if (value instanceof Collection<?> elements) {
             int index = 0;
             for (Object element : elements) {

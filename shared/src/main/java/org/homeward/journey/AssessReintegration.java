@@ -8,5 +8,5 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 
 public record AssessReintegration(@TargetAggregateIdentifier UUID journeyId, UUID assessmentId, LocalDate assessedOn,
                                   String assessorId, ReintegrationScores scores, Instant requestedAt,
-                                  @TargetAggregateVersion Long expectedVersion) {
+                                  @TargetAggregateVersion Long expectedVersion) implements JourneyCommand {
 }

@@ -3,5 +3,5 @@ package org.homeward.journey;
 import java.util.UUID;
 
 public record CaseManagerAssigned(UUID journeyId, String caseManagerId, String previousCaseManagerId,
-                                  String reason) {
+                                  String reason) implements JourneyEvent {
 }

@@ -7,5 +7,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
 public record CloseJourney(@TargetAggregateIdentifier UUID journeyId, LocalDate closedOn, ClosureReason reason,
-                           String note, Instant requestedAt, @TargetAggregateVersion Long expectedVersion) {
+                           String note, Instant requestedAt, @TargetAggregateVersion Long expectedVersion)
+        implements JourneyCommand {
 }

@@ -4,5 +4,5 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 public record ConsentGiven(UUID journeyId, ConsentPurpose purpose, String partnerOrganisationId, LocalDate givenOn,
-                           String recordedBy) {
+                           String recordedBy) implements JourneyEvent {
 }

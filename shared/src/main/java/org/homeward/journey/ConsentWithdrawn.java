@@ -4,5 +4,5 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 public record ConsentWithdrawn(UUID journeyId, ConsentPurpose purpose, String partnerOrganisationId,
-                               LocalDate withdrawnOn, String recordedBy) {
+                               LocalDate withdrawnOn, String recordedBy) implements JourneyEvent {
 }

@@ -2,5 +2,5 @@ package org.homeward.journey;
 
 import java.util.UUID;
 
-public record FollowUpMissed(UUID journeyId, UUID followUpId, String reason) {
+public record FollowUpMissed(UUID journeyId, UUID followUpId, String reason) implements JourneyEvent {
 }

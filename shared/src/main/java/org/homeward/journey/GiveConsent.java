@@ -9,5 +9,5 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 /** @param partnerOrganisationId the named partner, for {@link ConsentPurpose#SHARING_WITH_PARTNER} only */
 public record GiveConsent(@TargetAggregateIdentifier UUID journeyId, ConsentPurpose purpose,
                           String partnerOrganisationId, LocalDate givenOn, String recordedBy, Instant requestedAt,
-                          @TargetAggregateVersion Long expectedVersion) {
+                          @TargetAggregateVersion Long expectedVersion) implements JourneyCommand {
 }

@@ -11,5 +11,5 @@ import java.util.UUID;
  */
 public record JourneyOpened(UUID journeyId, String organisationId, String caseManagerId, LocalDate intakeDate,
                             Profile profile, PersonalDetails personalDetails, Set<ConsentPurpose> consentGiven,
-                            String recordedBy) {
+                            String recordedBy) implements JourneyEvent {
 }

@@ -2,5 +2,5 @@ package org.homeward.journey;
 
 import java.util.UUID;
 
-public record MilestoneRetracted(UUID journeyId, UUID milestoneId, String reason) {
+public record MilestoneRetracted(UUID journeyId, UUID milestoneId, String reason) implements JourneyEvent {
 }

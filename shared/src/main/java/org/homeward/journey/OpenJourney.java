@@ -9,5 +9,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /** Intake: opens a journey, with the consents the person gave at intake (none needing a named partner). */
 public record OpenJourney(@TargetAggregateIdentifier UUID journeyId, String organisationId, String caseManagerId,
                           LocalDate intakeDate, Profile profile, PersonalDetails personalDetails,
-                          Set<ConsentPurpose> consentGiven, String recordedBy, Instant requestedAt) {
+                          Set<ConsentPurpose> consentGiven, String recordedBy, Instant requestedAt)
+        implements JourneyCommand {
 }

@@ -9,5 +9,6 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 
 public record RecordMilestone(@TargetAggregateIdentifier UUID journeyId, UUID milestoneId, MilestoneType type,
                               LocalDate occurredOn, String note, ProgramStanding program, MilestoneOutcome outcome,
-                              Instant requestedAt, @TargetAggregateVersion Long expectedVersion) {
+                              Instant requestedAt, @TargetAggregateVersion Long expectedVersion)
+        implements JourneyCommand {
 }

@@ -7,5 +7,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
 public record ReopenJourney(@TargetAggregateIdentifier UUID journeyId, LocalDate reopenedOn, String reason,
-                            Instant requestedAt, @TargetAggregateVersion Long expectedVersion) {
+                            Instant requestedAt, @TargetAggregateVersion Long expectedVersion)
+        implements JourneyCommand {
 }

@@ -5,5 +5,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
 public record RetractMilestone(@TargetAggregateIdentifier UUID journeyId, UUID milestoneId, String reason,
-                               @TargetAggregateVersion Long expectedVersion) {
+                               @TargetAggregateVersion Long expectedVersion) implements JourneyCommand {
 }

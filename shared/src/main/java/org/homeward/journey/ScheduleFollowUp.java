@@ -6,5 +6,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
 public record ScheduleFollowUp(@TargetAggregateIdentifier UUID journeyId, UUID followUpId, LocalDate dueOn,
-                               FollowUpPurpose purpose, @TargetAggregateVersion Long expectedVersion) {
+                               FollowUpPurpose purpose, @TargetAggregateVersion Long expectedVersion)
+        implements JourneyCommand {
 }

@@ -6,5 +6,6 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** Hands the journey to a case manager of another organisation. */
 public record TransferJourney(@TargetAggregateIdentifier UUID journeyId, String organisationId,
-                              String caseManagerId, String reason, @TargetAggregateVersion Long expectedVersion) {
+                              String caseManagerId, String reason, @TargetAggregateVersion Long expectedVersion)
+        implements JourneyCommand {
 }

@@ -8,5 +8,6 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 
 public record WithdrawConsent(@TargetAggregateIdentifier UUID journeyId, ConsentPurpose purpose,
                               String partnerOrganisationId, LocalDate withdrawnOn, String recordedBy,
-                              Instant requestedAt, @TargetAggregateVersion Long expectedVersion) {
+                              Instant requestedAt, @TargetAggregateVersion Long expectedVersion)
+        implements JourneyCommand {
 }

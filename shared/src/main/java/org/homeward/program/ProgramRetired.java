@@ -2,5 +2,5 @@ package org.homeward.program;
 
 import java.util.UUID;
 
-public record ProgramRetired(UUID programId, String reason) {
+public record ProgramRetired(UUID programId, String reason) implements ProgramEvent {
 }

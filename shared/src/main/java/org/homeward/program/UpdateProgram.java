@@ -4,5 +4,5 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public record UpdateProgram(@TargetAggregateIdentifier UUID programId, String name, ProgramKind kind,
-                            Integer capacity) {
+                            Integer capacity) implements ProgramCommand {
 }

@@ -21,7 +21,6 @@ import org.homeward.access.Caller;
 import org.homeward.access.Provenance;
 import org.homeward.access.Role;
 import org.homeward.command.InvalidFieldException;
-import org.homeward.command.NotPermittedException;
 import org.homeward.journey.AssessReintegration;
 import org.homeward.journey.AssignCaseManager;
 import org.homeward.journey.CaseManagerAssigned;
@@ -57,6 +56,8 @@ import org.homeward.journey.ScheduleFollowUp;
 import org.homeward.journey.TransferJourney;
 import org.homeward.journey.WithdrawConsent;
 import org.homeward.program.ProgramStanding;
+import org.homeward.refusal.NotPermittedException;
+import org.homeward.refusal.NotVisibleException;
 
 /**
  * One survivor's journey in one organisation. Command handlers decide and answer the journey's new version;

@@ -2,6 +2,7 @@ package org.homeward.command.journey;
 
 import java.util.UUID;
 import org.homeward.access.Caller;
+import org.homeward.refusal.NotVisibleException;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,12 +1,12 @@
 package org.homeward.command.journey;
 
-import org.homeward.command.RuleException;
-
 import java.util.UUID;
+import org.homeward.refusal.Refusal;
+import org.homeward.refusal.RefusalKind;
 
-public class UnknownFollowUpException extends RuleException {
+public class UnknownFollowUpException extends Refusal {
 
     public UnknownFollowUpException(UUID followUpId) {
-        super("Follow-up " + followUpId + " was never scheduled on this journey");
+        super(RefusalKind.UNKNOWN_PART, "Follow-up " + followUpId + " was never scheduled on this journey");
     }
 }

@@ -1,12 +1,12 @@
 package org.homeward.command.journey;
 
-import org.homeward.command.RuleException;
-
 import java.util.UUID;
+import org.homeward.refusal.Refusal;
+import org.homeward.refusal.RefusalKind;
 
-public class UnknownMilestoneException extends RuleException {
+public class UnknownMilestoneException extends Refusal {
 
     public UnknownMilestoneException(UUID milestoneId) {
-        super("Milestone " + milestoneId + " was never recorded on this journey");
+        super(RefusalKind.UNKNOWN_PART, "Milestone " + milestoneId + " was never recorded on this journey");
     }
 }

@@ -8,12 +8,13 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.UUID;
 import org.homeward.command.CommandSender;
-import org.homeward.command.NotPermittedException;
 import org.homeward.command.Submission;
 import org.homeward.program.DefineProgram;
 import org.homeward.program.ProgramKind;
 import org.homeward.program.RetireProgram;
 import org.homeward.program.UpdateProgram;
+import org.homeward.refusal.NotPermittedException;
+import org.homeward.refusal.NotVisibleException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -86,6 +87,6 @@ class ProgramController {
     private void requireOwnProgram(Submission submission, UUID programId) {
         catalogue.find(programId)
                  .filter(program -> program.organisationId().equals(submission.caller().organisationId()))
-                 .orElseThrow(() -> new UnknownProgramException(programId));
+                 .orElseThrow(() -> new NotVisibleException(programId));
     }
 }

@@ -146,7 +146,7 @@ public class EventStoreConfiguration {
     }
 
     /**
-     * Positions are drawn in commit order (V16, a lock every append takes before its position is drawn), so a
+     * Positions are drawn in commit order (V1000, a lock every append takes before its position is drawn), so a
      * position below the highest one seen never appears later: a gap is a rolled-back append. Axon's engine still
      * tracks gaps and looks at them again until {@code gapTimeout}; that only costs a little work per fetch and
      * decides nothing, whatever the clocks of the writers and however far a processor lags.

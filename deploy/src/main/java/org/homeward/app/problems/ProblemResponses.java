@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -14,17 +15,8 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.homeward.app.access.DenialLog;
 import org.homeward.app.database.DatabaseUnavailable;
 import org.homeward.app.server.RequestBodyTooSlowException;
-import org.homeward.command.IdempotencyKeyReusedException;
-import org.homeward.command.InvalidFieldException;
-import org.homeward.command.RuleException;
-import org.homeward.command.journey.NotVisibleException;
-import org.homeward.command.journey.UnknownFollowUpException;
-import org.homeward.command.journey.UnknownMilestoneException;
-import org.homeward.command.program.UnknownProgramException;
-import org.homeward.query.timeline.JourneyNotVisibleException;
-import org.homeward.query.timeline.TimelineBehindException;
-import org.homeward.query.timeline.UnknownJourneyException;
-import org.homeward.request.InvalidRequestException;
+import org.homeward.refusal.Refusal;
+import org.homeward.refusal.RefusalKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -60,6 +52,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
     /** How long a client waits before retrying while the database is out of reach. */
     static final String RETRY_AFTER_SECONDS = "5";
+    /** The one answer for a journey or program that does not exist and for one the caller may not see. */
+    private static final String UNKNOWN = "No such journey or program";
 
     private final DenialLog denials;
 
@@ -150,22 +144,35 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return badRequest(List.of(new FieldProblem(field, expected(ex.getRequiredType()))));
     }
 
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException ex) {
-        return respond(problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request has invalid fields",
-                               ex.problems().stream()
-                                 .map(problem -> new FieldProblem(problem.field(), problem.reason())).toList()));
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> invalidField(InvalidFieldException ex) {
-        return respond(problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request has invalid fields",
-                               List.of(new FieldProblem(ex.field(), ex.getMessage()))));
-    }
-
-    @ExceptionHandler({UnknownMilestoneException.class, UnknownFollowUpException.class})
-    ResponseEntity<ProblemDetail> unknownPart(RuleException ex) {
-        return respond(problem(HttpStatus.NOT_FOUND, "unknown-part-of-journey", ex.getMessage(), List.of()));
+    /**
+     * Every refusal the application decides on purpose, answered by its kind alone: the same wherever it was
+     * raised, and also when a bus between processes handed on only the refusal's details.
+     */
+    private ResponseEntity<ProblemDetail> refused(Refusal.Details refusal, HttpServletRequest request) {
+        List<FieldProblem> fields = refusal.fields().stream()
+                                           .map(field -> new FieldProblem(field.field(), field.reason())).toList();
+        String type = refusal.kind().problemType();
+        return switch (refusal.kind()) {
+            case INVALID_REQUEST -> respond(problem(HttpStatus.BAD_REQUEST, type, "The request has invalid fields",
+                                                    fields));
+            case UNKNOWN -> respond(problem(HttpStatus.NOT_FOUND, type, UNKNOWN, List.of()));
+            case UNKNOWN_PART -> respond(problem(HttpStatus.NOT_FOUND, type, refusal.message(), List.of()));
+            case NOT_VISIBLE -> {
+                // answered exactly as an unknown one, so that its existence is not revealed
+                recordDenial(request, HttpStatus.NOT_FOUND);
+                yield respond(problem(HttpStatus.NOT_FOUND, type, UNKNOWN, List.of()));
+            }
+            case NOT_PERMITTED -> {
+                recordDenial(request, HttpStatus.FORBIDDEN);
+                yield respond(problem(HttpStatus.FORBIDDEN, type, refusal.message(), List.of()));
+            }
+            case RULE_BROKEN -> respond(problem(HttpStatus.CONFLICT, type, refusal.message(), List.of()));
+            case IDEMPOTENCY_KEY_REUSED -> respond(problem(HttpStatus.UNPROCESSABLE_CONTENT, type, refusal.message(),
+                                                           List.of()));
+            case NOT_YET -> ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                                          .body(problem(HttpStatus.SERVICE_UNAVAILABLE, type, refusal.message(),
+                                                        List.of()));
+        };
     }
 
     @ExceptionHandler
@@ -175,35 +182,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                                List.of()));
     }
 
+    /** The command named a journey the event store has no events of. */
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> idempotencyKeyReused(IdempotencyKeyReusedException ex) {
-        return respond(problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", ex.getMessage(),
-                               List.of()));
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> ruleBroken(RuleException ex) {
-        return respond(problem(HttpStatus.CONFLICT, "rule-broken", ex.getMessage(), List.of()));
-    }
-
-    /** Another organisation's or case manager's journey or program: answered as if it did not exist. */
-    @ExceptionHandler({NotVisibleException.class, JourneyNotVisibleException.class, UnknownProgramException.class})
-    ResponseEntity<ProblemDetail> notVisible(RuntimeException ex, HttpServletRequest request) {
-        recordDenial(request, HttpStatus.NOT_FOUND);
-        return respond(problem(HttpStatus.NOT_FOUND, "unknown", "No such journey or program", List.of()));
-    }
-
-    @ExceptionHandler({org.homeward.command.NotPermittedException.class,
-                       org.homeward.query.NotPermittedException.class})
-    ResponseEntity<ProblemDetail> notPermitted(RuntimeException ex, HttpServletRequest request) {
-        recordDenial(request, HttpStatus.FORBIDDEN);
-        return respond(problem(HttpStatus.FORBIDDEN, "forbidden", ex.getMessage(), List.of()));
-    }
-
-    @ExceptionHandler({AggregateNotFoundException.class, UnknownJourneyException.class,
-                       org.homeward.query.outcomes.UnknownProgramException.class})
-    ResponseEntity<ProblemDetail> unknownJourney(RuntimeException ex) {
-        return respond(problem(HttpStatus.NOT_FOUND, "unknown", "No such journey or program", List.of()));
+    ResponseEntity<ProblemDetail> unknownJourney(AggregateNotFoundException ex) {
+        return respond(problem(HttpStatus.NOT_FOUND, RefusalKind.UNKNOWN.problemType(), UNKNOWN, List.of()));
     }
 
     @ExceptionHandler
@@ -211,14 +193,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return respond(problem(HttpStatus.CONFLICT, "concurrent-change",
                                "The journey was changed by someone else at the same moment; send the request again",
                                List.of()));
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> timelineBehind(TimelineBehindException ex) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                             .header(HttpHeaders.RETRY_AFTER, "1")
-                             .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "timeline-behind", ex.getMessage(),
-                                           List.of()));
     }
 
     /** A header, path or parameter that Spring Security's firewall refuses, such as control characters. */
@@ -237,11 +211,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * Anything unforeseen: the operator gets the stack trace, the client a reference-free generic answer. A
-     * database out of reach is not unforeseen: the client is told to retry, and the log says only that.
+     * A refusal (see {@link #refused}), however wrapped; else anything unforeseen: the operator gets the stack
+     * trace, the client a reference-free generic answer. A database out of reach is not unforeseen: the client is
+     * told to retry, and the log says only that.
      */
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+    ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
+        Optional<Refusal.Details> refusal = Refusal.in(ex);
+        if (refusal.isPresent()) {
+            return refused(refusal.get(), request);
+        }
         if (DatabaseUnavailable.causedIt(ex)) {
             log.warn("Request refused: the database is unreachable ({})", ex.getClass().getSimpleName());
             // the one answer that cannot say "nothing was recorded": the commit was under way when it went

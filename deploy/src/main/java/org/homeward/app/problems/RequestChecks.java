@@ -12,7 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.homeward.request.InvalidRequestException;
+import org.homeward.refusal.InvalidRequestException;
+import org.homeward.refusal.Refusal;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.format.Formatter;
@@ -23,8 +24,8 @@ import org.springframework.http.MediaType;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.accept.HeaderContentNegotiationStrategy;
-import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
@@ -61,11 +62,11 @@ class RequestChecks implements WebMvcConfigurer, HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws HttpMediaTypeNotSupportedException {
-        List<InvalidRequestException.Problem> problems = new ArrayList<>();
+        List<Refusal.Field> problems = new ArrayList<>();
         Set<String> declared = declaredParameters(handler);
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
             if (hasControl(parameter.getKey()) || Arrays.stream(parameter.getValue()).anyMatch(RequestChecks::hasControl)) {
-                problems.add(new InvalidRequestException.Problem(
+                problems.add(new Refusal.Field(
                         declared.contains(parameter.getKey()) ? parameter.getKey() : "query",
                         "must not contain control characters"));
             }
@@ -76,7 +77,7 @@ class RequestChecks implements WebMvcConfigurer, HandlerInterceptor {
         try {
             MediaType.parseMediaTypes(Collections.list(request.getHeaders(HttpHeaders.ACCEPT)));
         } catch (InvalidMediaTypeException e) {
-            throw new InvalidRequestException(List.of(new InvalidRequestException.Problem(
+            throw new InvalidRequestException(List.of(new Refusal.Field(
                     "Accept", "must be a list of media types, such as application/json")));
         }
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);

@@ -15,9 +15,12 @@ import org.homeward.audit.AuditRead;
 import org.homeward.audit.AuditReadPage;
 import org.homeward.audit.FindAuditReads;
 import org.homeward.audit.ReadPurpose;
+import org.homeward.journey.JourneyEvent;
 import org.homeward.journey.PersonalDataErased;
 import org.homeward.privacy.PersonKeyring;
 import org.homeward.privacy.Sealed;
+import org.homeward.program.ProgramEvent;
+import org.homeward.query.Ignores;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +30,8 @@ import org.springframework.stereotype.Component;
  * recorded fails before anything is read. A note beside the purpose may name the person: it is kept sealed under
  * the person's key, and dropped when their data is erased.
  */
+@Ignores(value = {JourneyEvent.class, ProgramEvent.class},
+         why = "it records reads, not events; an erasure only drops the notes beside the reads")
 @Component
 @ProcessingGroup("audit")
 public class AuditReads {

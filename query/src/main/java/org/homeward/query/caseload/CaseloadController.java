@@ -10,7 +10,7 @@ import org.homeward.access.Role;
 import org.homeward.journey.Caseload;
 import org.homeward.journey.FindCaseload;
 import org.homeward.query.Answers;
-import org.homeward.query.NotPermittedException;
+import org.homeward.refusal.NotPermittedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;

@@ -20,6 +20,8 @@ import org.homeward.journey.MilestoneRecorded;
 import org.homeward.journey.MilestoneRetracted;
 import org.homeward.journey.PersonalDataErased;
 import org.homeward.journey.ReintegrationAssessed;
+import org.homeward.program.ProgramEvent;
+import org.homeward.query.Ignores;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +31,7 @@ import org.springframework.stereotype.Component;
  * transaction, so a row change and the token advance commit together. Every handler first moves the journey's
  * version forward and stops if the event was applied before, which makes replaying a batch harmless.
  */
+@Ignores(value = ProgramEvent.class, why = "a journey shows the program standing its milestones carry")
 @Component
 @ProcessingGroup(CaseloadProjection.NAME)
 class CaseloadProjection {

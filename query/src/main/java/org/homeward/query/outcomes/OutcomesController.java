@@ -17,8 +17,8 @@ import org.homeward.outcome.CohortPeriod;
 import org.homeward.outcome.FindOutcomes;
 import org.homeward.outcome.Outcomes;
 import org.homeward.query.Answers;
-import org.homeward.request.InvalidRequestException;
-import org.homeward.request.InvalidRequestException.Problem;
+import org.homeward.refusal.InvalidRequestException;
+import org.homeward.refusal.Refusal.Field;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -108,7 +108,7 @@ class OutcomesController {
 
     /** @throws InvalidRequestException naming every bad parameter at once */
     static FindOutcomes find(Map<String, String> parameters) {
-        List<Problem> errors = new ArrayList<>();
+        List<Field> errors = new ArrayList<>();
         if (!PARAMETERS.containsAll(parameters.keySet())) {
             // named as "query": an unknown name is the client's invention, and may be anything it typed
             errors.add(error("query", "has a parameter that is not part of this request; its parameters are "
@@ -143,7 +143,7 @@ class OutcomesController {
 
     /** The value whose word the parameter names, ignoring case; null when absent or, with an error, unknown. */
     private static <T> T word(Map<String, String> parameters, String name, T[] values, Function<T, String> word,
-                              List<Problem> errors) {
+                              List<Field> errors) {
         if (!parameters.containsKey(name)) {
             return null;
         }
@@ -156,7 +156,7 @@ class OutcomesController {
         return null;
     }
 
-    private static LocalDate date(Map<String, String> parameters, String name, List<Problem> errors) {
+    private static LocalDate date(Map<String, String> parameters, String name, List<Field> errors) {
         if (!parameters.containsKey(name)) {
             return null;
         }
@@ -172,7 +172,7 @@ class OutcomesController {
         }
     }
 
-    private static Problem error(String field, String reason) {
-        return new Problem(field, reason);
+    private static Field error(String field, String reason) {
+        return new Field(field, reason);
     }
 }

@@ -7,20 +7,27 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.homeward.journey.CaseManagerAssigned;
 import org.homeward.journey.ConsentGiven;
 import org.homeward.journey.ConsentPurpose;
 import org.homeward.journey.ConsentWithdrawn;
 import org.homeward.journey.FollowUpCompleted;
 import org.homeward.journey.FollowUpMissed;
 import org.homeward.journey.FollowUpScheduled;
+import org.homeward.journey.JourneyClosed;
 import org.homeward.journey.JourneyOpened;
+import org.homeward.journey.JourneyReopened;
 import org.homeward.journey.JourneyTransferred;
 import org.homeward.journey.MilestoneCorrected;
 import org.homeward.journey.MilestoneRecorded;
 import org.homeward.journey.MilestoneRetracted;
 import org.homeward.journey.MilestoneType;
+import org.homeward.journey.PersonalDataErased;
 import org.homeward.journey.ReintegrationAssessed;
 import org.homeward.program.ProgramDefined;
+import org.homeward.program.ProgramRetired;
+import org.homeward.program.ProgramUpdated;
+import org.homeward.query.Ignores;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +38,10 @@ import org.springframework.stereotype.Component;
  * the token advance commit together; every journey handler first moves the journey's version forward and stops
  * if the event was applied before, which makes replaying a batch harmless.
  */
+@Ignores(value = {JourneyClosed.class, JourneyReopened.class, CaseManagerAssigned.class, PersonalDataErased.class,
+                  ProgramUpdated.class, ProgramRetired.class},
+         why = "figures rest on milestones, consents, assessments and follow-ups; who manages a journey, whether it"
+               + " is open, a program's name or retirement and the person's own data change none of them")
 @Component
 @ProcessingGroup(OutcomesProjection.NAME)
 class OutcomesProjection {

@@ -6,16 +6,19 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
+import org.homeward.journey.JourneyEvent;
 import org.homeward.program.FindPrograms;
 import org.homeward.program.ProgramDefined;
 import org.homeward.program.ProgramKind;
 import org.homeward.program.ProgramRetired;
 import org.homeward.program.ProgramSummary;
 import org.homeward.program.ProgramUpdated;
+import org.homeward.query.Ignores;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** The programs organisations run, for forms and for evaluators' filters. Each event sets a whole row's state. */
+@Ignores(value = JourneyEvent.class, why = "the program list knows programs, not journeys")
 @Component
 @ProcessingGroup("programs")
 class ProgramsProjection {

@@ -11,6 +11,7 @@ import org.homeward.access.Role;
 import org.homeward.journey.Timeline;
 import org.homeward.privacy.PersonKeyring;
 import org.homeward.privacy.Sealed;
+import org.homeward.refusal.NotVisibleException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -54,7 +55,7 @@ class TimelineAccess {
      * Decides on the journey's owner as the timeline knows it now; a journey the timeline does not know (yet) is
      * visible to auditors only.
      *
-     * @throws JourneyNotVisibleException when the caller may not read it
+     * @throws NotVisibleException when the caller may not read it
      */
     void requireMayRead(Caller caller, UUID journeyId) {
         boolean known = !jdbc.query("select organisation_id, case_manager_id from timeline_journey"
@@ -65,7 +66,7 @@ class TimelineAccess {
                                     },
                                     journeyId).isEmpty();
         if (!known && caller.role() != Role.AUDITOR) {
-            throw new JourneyNotVisibleException(journeyId);
+            throw new NotVisibleException(journeyId);
         }
     }
 
@@ -73,7 +74,7 @@ class TimelineAccess {
      * Refuses a journey the timeline knows to belong to others. One it does not know yet passes: it may be the
      * caller's own, just opened, which a read with {@code minVersion} waits for (and then decides on).
      *
-     * @throws JourneyNotVisibleException when the caller may not read it
+     * @throws NotVisibleException when the caller may not read it
      */
     void requireNotOthers(Caller caller, UUID journeyId) {
         jdbc.query("select organisation_id, case_manager_id from timeline_journey where journey_id = ?",
@@ -95,7 +96,7 @@ class TimelineAccess {
                              && (caller.role() == Role.SUPERVISOR
                                  || caller.role() == Role.CASE_MANAGER && caller.userId().equals(caseManagerId));
         if (!visible) {
-            throw new JourneyNotVisibleException(journeyId);
+            throw new NotVisibleException(journeyId);
         }
     }
 

@@ -26,6 +26,8 @@ import org.homeward.journey.PersonalDataErased;
 import org.homeward.journey.PersonalDetails;
 import org.homeward.journey.ReintegrationAssessed;
 import org.homeward.journey.Timeline;
+import org.homeward.program.ProgramEvent;
+import org.homeward.query.Ignores;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +36,7 @@ import org.springframework.stereotype.Component;
  * token advance commit together. Every handler first moves the journey's version forward and stops if the
  * event was applied before, which makes replaying a batch harmless.
  */
+@Ignores(value = ProgramEvent.class, why = "a journey shows the program standing its milestones carry")
 @Component
 @ProcessingGroup(TimelineProjection.NAME)
 class TimelineProjection {

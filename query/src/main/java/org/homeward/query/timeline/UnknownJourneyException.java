@@ -1,10 +1,12 @@
 package org.homeward.query.timeline;
 
 import java.util.UUID;
+import org.homeward.refusal.Refusal;
+import org.homeward.refusal.RefusalKind;
 
-public class UnknownJourneyException extends RuntimeException {
+public class UnknownJourneyException extends Refusal {
 
     public UnknownJourneyException(UUID journeyId) {
-        super("No journey " + journeyId + " is known", null, false, false);
+        super(RefusalKind.UNKNOWN, "No journey " + journeyId + " is known");
     }
 }
