@@ -18,11 +18,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.env.Environment;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** An auditor verifies a store nobody tampered with: intact up to the newest event, holes and all. */
 @ExtendWith(OutputCaptureExtension.class)
+@TestPropertySource(properties = "logging.level.org.homeward.app.integrity.ChainKeeper=INFO")
 class UntouchedChainTest extends ChainTest {
 
     @Autowired

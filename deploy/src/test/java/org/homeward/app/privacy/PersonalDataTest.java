@@ -26,7 +26,14 @@ import tools.jackson.databind.JsonNode;
  * to, masked for auditors, gone for good after erasure, and never in a log line, even at debug level.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = {"logging.level.root=DEBUG", "logging.level.org.homeward=TRACE"})
+// Left out of the debug output: the test's own HTTP client, bean wiring, and the database plumbing, which logs
+// statements, connections and migrations but never a statement's values (those would be at TRACE).
+@TestPropertySource(properties = {"logging.level.root=DEBUG", "logging.level.org.homeward=TRACE",
+                                  "logging.level.jdk.internal.httpclient=INFO",
+                                  "logging.level.org.springframework.beans.factory=INFO",
+                                  "logging.level.org.springframework.jdbc=INFO", "logging.level.org.postgresql=INFO",
+                                  "logging.level.com.zaxxer.hikari=INFO", "logging.level.org.flywaydb=INFO",
+                                  "logging.level.io.micrometer=INFO"})
 class PersonalDataTest extends HttpTest {
 
     /** Invented, distinctive values, so a leak is found by a plain text search. */

@@ -3,8 +3,6 @@ package org.homeward.query.audit;
 import java.nio.BufferUnderflowException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -21,6 +19,7 @@ import org.homeward.privacy.PersonKeyring;
 import org.homeward.privacy.Sealed;
 import org.homeward.program.ProgramEvent;
 import org.homeward.query.Ignores;
+import org.homeward.query.PagedSearch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -95,31 +94,11 @@ public class AuditReads {
 
     @QueryHandler
     AuditReadPage handle(FindAuditReads query) {
-        List<String> conditions = new ArrayList<>();
-        List<Object> arguments = new ArrayList<>();
-        if (query.journeyId() != null) {
-            conditions.add("journey_id = ?");
-            arguments.add(query.journeyId());
-        }
-        if (query.actorId() != null) {
-            conditions.add("actor_id = ?");
-            arguments.add(query.actorId());
-        }
-        if (query.from() != null) {
-            conditions.add("read_at >= ?");
-            arguments.add(Timestamp.from(query.from()));
-        }
-        if (query.to() != null) {
-            conditions.add("read_at < ?");
-            arguments.add(Timestamp.from(query.to()));
-        }
-        String filter = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-        long total = jdbc.queryForObject("select count(*) from audit_read" + filter, Long.class, arguments.toArray());
-        arguments.add(query.size());
-        arguments.add((long) query.page() * query.size());
-        List<AuditRead> entries = jdbc.query(
-                "select * from audit_read" + filter + " order by read_at desc, read_id limit ? offset ?",
-                (rs, row) -> {
+        PagedSearch.Page<AuditRead> found = new PagedSearch()
+                .where("journey_id = ?", query.journeyId())
+                .where("actor_id = ?", query.actorId())
+                .between("read_at", query.from(), query.to())
+                .run(jdbc, "audit_read", "read_at desc, read_id", query.page(), query.size(), (rs, row) -> {
                     String role = rs.getString("actor_role");
                     String purpose = rs.getString("purpose");
                     return new AuditRead(rs.getObject("read_id", UUID.class), rs.getObject("journey_id", UUID.class),
@@ -129,8 +108,7 @@ public class AuditReads {
                                          purpose == null ? null : ReadPurpose.valueOf(purpose),
                                          open(rs.getObject("journey_id", UUID.class), rs.getString("purpose_note")),
                                          rs.getString("request_id"));
-                },
-                arguments.toArray());
-        return new AuditReadPage(query.page(), query.size(), total, entries);
+                });
+        return new AuditReadPage(query.page(), query.size(), found.total(), found.entries());
     }
 }

@@ -3,8 +3,6 @@ package org.homeward.query.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.ArrayList;
-import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -15,6 +13,7 @@ import org.homeward.access.Role;
 import org.homeward.audit.AuditEvent;
 import org.homeward.audit.AuditEventPage;
 import org.homeward.audit.FindAuditEvents;
+import org.homeward.query.PagedSearch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -63,31 +62,15 @@ class AuditTrail {
 
     @QueryHandler
     AuditEventPage handle(FindAuditEvents query) {
-        List<String> conditions = new ArrayList<>();
-        List<Object> arguments = new ArrayList<>();
-        where(conditions, arguments, "aggregate_identifier = ?", query.aggregateId());
-        where(conditions, arguments, "actor_id = ?", query.actorId());
-        where(conditions, arguments, "actor_organisation_id = ?", query.organisationId());
-        where(conditions, arguments, "event_type = ?", query.eventType());
-        where(conditions, arguments, "recorded_at >= ?", query.from() == null ? null : Timestamp.from(query.from()));
-        where(conditions, arguments, "recorded_at < ?", query.to() == null ? null : Timestamp.from(query.to()));
-        String filter = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-        long total = jdbc.queryForObject("select count(*) from audit_event" + filter, Long.class, arguments.toArray());
-        List<Object> paged = new ArrayList<>(arguments);
-        paged.add(query.size());
-        paged.add((long) query.page() * query.size());
-        List<AuditEvent> entries = jdbc.query(
-                "select * from audit_event" + filter + " order by global_index "
-                + (query.newestFirst() ? "desc" : "asc") + " limit ? offset ?",
-                (rs, row) -> entry(rs), paged.toArray());
-        return new AuditEventPage(query.page(), query.size(), total, entries);
-    }
-
-    private static void where(List<String> conditions, List<Object> arguments, String condition, Object value) {
-        if (value != null) {
-            conditions.add(condition);
-            arguments.add(value);
-        }
+        PagedSearch.Page<AuditEvent> found = new PagedSearch()
+                .where("aggregate_identifier = ?", query.aggregateId())
+                .where("actor_id = ?", query.actorId())
+                .where("actor_organisation_id = ?", query.organisationId())
+                .where("event_type = ?", query.eventType())
+                .between("recorded_at", query.from(), query.to())
+                .run(jdbc, "audit_event", "global_index " + (query.newestFirst() ? "desc" : "asc"), query.page(),
+                     query.size(), (rs, row) -> entry(rs));
+        return new AuditEventPage(query.page(), query.size(), found.total(), found.entries());
     }
 
     private static AuditEvent entry(ResultSet rs) throws SQLException {

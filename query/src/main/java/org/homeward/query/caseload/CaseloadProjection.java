@@ -22,6 +22,7 @@ import org.homeward.journey.PersonalDataErased;
 import org.homeward.journey.ReintegrationAssessed;
 import org.homeward.program.ProgramEvent;
 import org.homeward.query.Ignores;
+import org.homeward.query.ReplayGuard;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -39,9 +40,11 @@ class CaseloadProjection {
     static final String NAME = "caseload";
 
     private final JdbcTemplate jdbc;
+    private final ReplayGuard replay;
 
     CaseloadProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.replay = new ReplayGuard(jdbc, "caseload_journey");
     }
 
     @EventHandler
@@ -56,7 +59,7 @@ class CaseloadProjection {
 
     @EventHandler
     void on(MilestoneRecorded event, @SequenceNumber long version) {
-        if (advance(event.journeyId(), version)) {
+        if (replay.advance(event.journeyId(), version)) {
             jdbc.update("""
                         insert into caseload_milestone (journey_id, milestone_id, type, occurred_on, recorded_version)
                         values (?, ?, ?, ?, ?)
@@ -68,7 +71,7 @@ class CaseloadProjection {
 
     @EventHandler
     void on(MilestoneCorrected event, @SequenceNumber long version) {
-        if (advance(event.journeyId(), version)) {
+        if (replay.advance(event.journeyId(), version)) {
             jdbc.update("""
                         update caseload_milestone set type = ?, occurred_on = ?
                         where journey_id = ? and milestone_id = ?
@@ -80,7 +83,7 @@ class CaseloadProjection {
 
     @EventHandler
     void on(MilestoneRetracted event, @SequenceNumber long version) {
-        if (advance(event.journeyId(), version)) {
+        if (replay.advance(event.journeyId(), version)) {
             jdbc.update("delete from caseload_milestone where journey_id = ? and milestone_id = ?",
                         event.journeyId(), event.milestoneId());
             findLastMilestone(event.journeyId());
@@ -89,7 +92,7 @@ class CaseloadProjection {
 
     @EventHandler
     void on(FollowUpScheduled event, @SequenceNumber long version) {
-        if (advance(event.journeyId(), version)) {
+        if (replay.advance(event.journeyId(), version)) {
             jdbc.update("""
                         insert into caseload_follow_up (journey_id, follow_up_id, due_on, purpose, scheduled_version)
                         values (?, ?, ?, ?, ?)
@@ -101,21 +104,21 @@ class CaseloadProjection {
 
     @EventHandler
     void on(FollowUpCompleted event, @SequenceNumber long version) {
-        if (advance(event.journeyId(), version)) {
+        if (replay.advance(event.journeyId(), version)) {
             dropFollowUp(event.journeyId(), event.followUpId());
         }
     }
 
     @EventHandler
     void on(FollowUpMissed event, @SequenceNumber long version) {
-        if (advance(event.journeyId(), version)) {
+        if (replay.advance(event.journeyId(), version)) {
             dropFollowUp(event.journeyId(), event.followUpId());
         }
     }
 
     @EventHandler
     void on(JourneyClosed event, @SequenceNumber long version) {
-        if (advance(event.journeyId(), version)) {
+        if (replay.advance(event.journeyId(), version)) {
             jdbc.update("update caseload_journey set closed = true where journey_id = ?", event.journeyId());
         }
     }
@@ -123,14 +126,14 @@ class CaseloadProjection {
     /** A reopened journey comes back with the follow-ups that were still scheduled when it closed. */
     @EventHandler
     void on(JourneyReopened event, @SequenceNumber long version) {
-        if (advance(event.journeyId(), version)) {
+        if (replay.advance(event.journeyId(), version)) {
             jdbc.update("update caseload_journey set closed = false where journey_id = ?", event.journeyId());
         }
     }
 
     @EventHandler
     void on(CaseManagerAssigned event, @SequenceNumber long version) {
-        if (advance(event.journeyId(), version)) {
+        if (replay.advance(event.journeyId(), version)) {
             jdbc.update("update caseload_journey set case_manager_id = ? where journey_id = ?",
                         event.caseManagerId(), event.journeyId());
         }
@@ -138,7 +141,7 @@ class CaseloadProjection {
 
     @EventHandler
     void on(JourneyTransferred event, @SequenceNumber long version) {
-        if (advance(event.journeyId(), version)) {
+        if (replay.advance(event.journeyId(), version)) {
             jdbc.update("update caseload_journey set organisation_id = ?, case_manager_id = ? where journey_id = ?",
                         event.toOrganisationId(), event.caseManagerId(), event.journeyId());
         }
@@ -149,22 +152,22 @@ class CaseloadProjection {
 
     @EventHandler
     void on(ConsentGiven event, @SequenceNumber long version) {
-        advance(event.journeyId(), version);
+        replay.advance(event.journeyId(), version);
     }
 
     @EventHandler
     void on(ConsentWithdrawn event, @SequenceNumber long version) {
-        advance(event.journeyId(), version);
+        replay.advance(event.journeyId(), version);
     }
 
     @EventHandler
     void on(ReintegrationAssessed event, @SequenceNumber long version) {
-        advance(event.journeyId(), version);
+        replay.advance(event.journeyId(), version);
     }
 
     @EventHandler
     void on(PersonalDataErased event, @SequenceNumber long version) {
-        advance(event.journeyId(), version);
+        replay.advance(event.journeyId(), version);
     }
 
     @ResetHandler
@@ -173,11 +176,6 @@ class CaseloadProjection {
     }
 
     /** Moves the journey to {@code version}; false when the event was applied before. */
-    private boolean advance(UUID journeyId, long version) {
-        return jdbc.update("update caseload_journey set version = ? where journey_id = ? and version < ?",
-                           version, journeyId, version) == 1;
-    }
-
     /** Sets the journey's last milestone, or none, from its standing milestones. */
     private void findLastMilestone(UUID journeyId) {
         jdbc.update("""

@@ -28,6 +28,7 @@ import org.homeward.program.ProgramDefined;
 import org.homeward.program.ProgramRetired;
 import org.homeward.program.ProgramUpdated;
 import org.homeward.query.Ignores;
+import org.homeward.query.ReplayGuard;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -49,9 +50,11 @@ class OutcomesProjection {
     static final String NAME = "outcomes";
 
     private final JdbcTemplate jdbc;
+    private final ReplayGuard replay;
 
     OutcomesProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.replay = new ReplayGuard(jdbc, "outcomes_journey");
     }
 
     @EventHandler
@@ -72,7 +75,7 @@ class OutcomesProjection {
 
     @EventHandler
     void on(MilestoneRecorded event, @SequenceNumber long version) {
-        if (advance(event.journeyId(), version)
+        if (replay.advance(event.journeyId(), version)
             && keep(event.journeyId(), event.milestoneId(), event.type(), event.occurredOn(), event.programId())) {
             recompute(event.journeyId());
         }
@@ -81,7 +84,7 @@ class OutcomesProjection {
     /** The corrected milestone replaces the recorded one whole; it may now matter to a figure, or no longer. */
     @EventHandler
     void on(MilestoneCorrected event, @SequenceNumber long version) {
-        if (advance(event.journeyId(), version)) {
+        if (replay.advance(event.journeyId(), version)) {
             boolean dropped = drop(event.journeyId(), event.milestoneId());
             boolean kept = keep(event.journeyId(), event.milestoneId(), event.type(), event.occurredOn(),
                                 event.programId());
@@ -93,14 +96,14 @@ class OutcomesProjection {
 
     @EventHandler
     void on(MilestoneRetracted event, @SequenceNumber long version) {
-        if (advance(event.journeyId(), version) && drop(event.journeyId(), event.milestoneId())) {
+        if (replay.advance(event.journeyId(), version) && drop(event.journeyId(), event.milestoneId())) {
             recompute(event.journeyId());
         }
     }
 
     @EventHandler
     void on(ConsentGiven event, @SequenceNumber long version) {
-        if (advance(event.journeyId(), version) && event.purpose() == ConsentPurpose.PROGRAM_EVALUATION) {
+        if (replay.advance(event.journeyId(), version) && event.purpose() == ConsentPurpose.PROGRAM_EVALUATION) {
             jdbc.update("update outcomes_journey set evaluation_consent = true where journey_id = ?",
                         event.journeyId());
         }
@@ -109,7 +112,7 @@ class OutcomesProjection {
     /** From the withdrawal on, the journey counts in no figure, whatever happened before it. */
     @EventHandler
     void on(ConsentWithdrawn event, @SequenceNumber long version) {
-        if (advance(event.journeyId(), version) && event.purpose() == ConsentPurpose.PROGRAM_EVALUATION) {
+        if (replay.advance(event.journeyId(), version) && event.purpose() == ConsentPurpose.PROGRAM_EVALUATION) {
             jdbc.update("update outcomes_journey set evaluation_consent = false where journey_id = ?",
                         event.journeyId());
         }
@@ -117,7 +120,7 @@ class OutcomesProjection {
 
     @EventHandler
     void on(JourneyTransferred event, @SequenceNumber long version) {
-        if (advance(event.journeyId(), version)) {
+        if (replay.advance(event.journeyId(), version)) {
             jdbc.update("update outcomes_journey set organisation_id = ? where journey_id = ?",
                         event.toOrganisationId(), event.journeyId());
         }
@@ -125,7 +128,7 @@ class OutcomesProjection {
 
     @EventHandler
     void on(ReintegrationAssessed event, @SequenceNumber long version) {
-        if (advance(event.journeyId(), version)) {
+        if (replay.advance(event.journeyId(), version)) {
             jdbc.update("""
                         insert into outcomes_assessment (journey_id, assessment_id, assessed_on, version, economic,
                             social, psychosocial)
@@ -153,7 +156,7 @@ class OutcomesProjection {
 
     @EventHandler
     void on(FollowUpScheduled event, @SequenceNumber long version) {
-        if (advance(event.journeyId(), version)) {
+        if (replay.advance(event.journeyId(), version)) {
             jdbc.update("insert into outcomes_follow_up (journey_id, follow_up_id, due_on) values (?, ?, ?)",
                         event.journeyId(), event.followUpId(), event.dueOn());
         }
@@ -161,7 +164,7 @@ class OutcomesProjection {
 
     @EventHandler
     void on(FollowUpCompleted event, @SequenceNumber long version) {
-        if (advance(event.journeyId(), version)) {
+        if (replay.advance(event.journeyId(), version)) {
             jdbc.update("""
                         update outcomes_journey j set
                             follow_ups_resolved = follow_ups_resolved + 1,
@@ -176,7 +179,7 @@ class OutcomesProjection {
 
     @EventHandler
     void on(FollowUpMissed event, @SequenceNumber long version) {
-        if (advance(event.journeyId(), version)) {
+        if (replay.advance(event.journeyId(), version)) {
             jdbc.update("update outcomes_journey set follow_ups_resolved = follow_ups_resolved + 1"
                         + " where journey_id = ?", event.journeyId());
             resolve(event.journeyId(), event.followUpId());
@@ -195,11 +198,6 @@ class OutcomesProjection {
     }
 
     /** Moves the journey to {@code version}; false when the event was applied before. */
-    private boolean advance(UUID journeyId, long version) {
-        return jdbc.update("update outcomes_journey set version = ? where journey_id = ? and version < ?",
-                           version, journeyId, version) == 1;
-    }
-
     /** Stores a standing milestone if some figure depends on it; answers whether it did. */
     private boolean keep(UUID journeyId, UUID milestoneId, MilestoneType type, LocalDate occurredOn, UUID programId) {
         if (!JourneyFacts.dependsOn(type, programId)) {

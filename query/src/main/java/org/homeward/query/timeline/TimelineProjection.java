@@ -28,6 +28,7 @@ import org.homeward.journey.ReintegrationAssessed;
 import org.homeward.journey.Timeline;
 import org.homeward.program.ProgramEvent;
 import org.homeward.query.Ignores;
+import org.homeward.query.ReplayGuard;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -48,9 +49,11 @@ class TimelineProjection {
     private static final PersonalDetails NO_DETAILS = new PersonalDetails(null, null, null, null);
 
     private final JdbcTemplate jdbc;
+    private final ReplayGuard replay;
 
     TimelineProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.replay = new ReplayGuard(jdbc, "timeline_journey");
     }
 
     @EventHandler
@@ -79,7 +82,7 @@ class TimelineProjection {
 
     @EventHandler
     void on(MilestoneRecorded event, @SequenceNumber long version) {
-        if (advance(event.journeyId(), version)) {
+        if (replay.advance(event.journeyId(), version)) {
             MilestoneOutcome outcome = outcome(event.outcome());
             jdbc.update("""
                         insert into timeline_milestone (journey_id, milestone_id, type, occurred_on, note, program_id,
@@ -96,7 +99,7 @@ class TimelineProjection {
 
     @EventHandler
     void on(MilestoneCorrected event, @SequenceNumber long version) {
-        if (advance(event.journeyId(), version)) {
+        if (replay.advance(event.journeyId(), version)) {
             MilestoneOutcome outcome = outcome(event.outcome());
             jdbc.update("""
                         update timeline_milestone set type = ?, occurred_on = ?, note = ?, program_id = ?,
@@ -113,7 +116,7 @@ class TimelineProjection {
 
     @EventHandler
     void on(MilestoneRetracted event, @SequenceNumber long version) {
-        if (advance(event.journeyId(), version)) {
+        if (replay.advance(event.journeyId(), version)) {
             jdbc.update("""
                         update timeline_milestone set retracted = true, retraction_reason = ?
                         where journey_id = ? and milestone_id = ?
@@ -124,7 +127,7 @@ class TimelineProjection {
 
     @EventHandler
     void on(JourneyClosed event, @SequenceNumber long version) {
-        if (advance(event.journeyId(), version)) {
+        if (replay.advance(event.journeyId(), version)) {
             jdbc.update("update timeline_journey set status = ?, closed_on = ?, closure_reason = ? where journey_id = ?",
                         Timeline.Status.CLOSED.name(), event.closedOn(), event.reason().name(), event.journeyId());
             addStatusChange(event.journeyId(), version, Timeline.Status.CLOSED, event.closedOn(),
@@ -134,7 +137,7 @@ class TimelineProjection {
 
     @EventHandler
     void on(JourneyReopened event, @SequenceNumber long version) {
-        if (advance(event.journeyId(), version)) {
+        if (replay.advance(event.journeyId(), version)) {
             jdbc.update("""
                         update timeline_journey set status = ?, closed_on = null, closure_reason = null
                         where journey_id = ?
@@ -147,7 +150,7 @@ class TimelineProjection {
 
     @EventHandler
     void on(ConsentGiven event, @SequenceNumber long version) {
-        if (advance(event.journeyId(), version)) {
+        if (replay.advance(event.journeyId(), version)) {
             giveConsent(event.journeyId(), event.purpose(), event.partnerOrganisationId(), event.givenOn(),
                         event.recordedBy());
         }
@@ -155,7 +158,7 @@ class TimelineProjection {
 
     @EventHandler
     void on(ConsentWithdrawn event, @SequenceNumber long version) {
-        if (advance(event.journeyId(), version)) {
+        if (replay.advance(event.journeyId(), version)) {
             jdbc.update("""
                         update timeline_consent set in_force = false, withdrawn_on = ?, recorded_by = ?
                         where journey_id = ? and purpose = ? and partner_organisation_id = ?
@@ -167,7 +170,7 @@ class TimelineProjection {
 
     @EventHandler
     void on(CaseManagerAssigned event, @SequenceNumber long version) {
-        if (advance(event.journeyId(), version)) {
+        if (replay.advance(event.journeyId(), version)) {
             String organisationId = jdbc.queryForObject(
                     "update timeline_journey set case_manager_id = ? where journey_id = ? returning organisation_id",
                     String.class, event.caseManagerId(), event.journeyId());
@@ -178,7 +181,7 @@ class TimelineProjection {
 
     @EventHandler
     void on(JourneyTransferred event, @SequenceNumber long version) {
-        if (advance(event.journeyId(), version)) {
+        if (replay.advance(event.journeyId(), version)) {
             jdbc.update("update timeline_journey set organisation_id = ?, case_manager_id = ? where journey_id = ?",
                         event.toOrganisationId(), event.caseManagerId(), event.journeyId());
             addAssignment(event.journeyId(), version, Timeline.AssignmentKind.TRANSFERRED, event.toOrganisationId(),
@@ -188,7 +191,7 @@ class TimelineProjection {
 
     @EventHandler
     void on(FollowUpScheduled event, @SequenceNumber long version) {
-        if (advance(event.journeyId(), version)) {
+        if (replay.advance(event.journeyId(), version)) {
             jdbc.update("""
                         insert into timeline_follow_up (journey_id, follow_up_id, due_on, purpose, status)
                         values (?, ?, ?, ?, ?)
@@ -200,7 +203,7 @@ class TimelineProjection {
 
     @EventHandler
     void on(FollowUpCompleted event, @SequenceNumber long version) {
-        if (advance(event.journeyId(), version)) {
+        if (replay.advance(event.journeyId(), version)) {
             jdbc.update("""
                         update timeline_follow_up set status = ?, completed_on = ?, note = ?
                         where journey_id = ? and follow_up_id = ?
@@ -212,7 +215,7 @@ class TimelineProjection {
 
     @EventHandler
     void on(FollowUpMissed event, @SequenceNumber long version) {
-        if (advance(event.journeyId(), version)) {
+        if (replay.advance(event.journeyId(), version)) {
             jdbc.update("""
                         update timeline_follow_up set status = ?, missed_reason = ?
                         where journey_id = ? and follow_up_id = ?
@@ -224,7 +227,7 @@ class TimelineProjection {
 
     @EventHandler
     void on(ReintegrationAssessed event, @SequenceNumber long version) {
-        if (advance(event.journeyId(), version)) {
+        if (replay.advance(event.journeyId(), version)) {
             jdbc.update("""
                         insert into timeline_assessment (journey_id, assessment_id, version, assessed_on,
                             assessor_id, economic, social, psychosocial, baseline)
@@ -239,7 +242,7 @@ class TimelineProjection {
     /** Purges everything written about the person; what happened, and when, stays. */
     @EventHandler
     void on(PersonalDataErased event, @SequenceNumber long version) {
-        if (advance(event.journeyId(), version)) {
+        if (replay.advance(event.journeyId(), version)) {
             UUID journeyId = event.journeyId();
             jdbc.update("""
                         update timeline_journey set full_name = null, phone = null, email = null,
@@ -270,11 +273,6 @@ class TimelineProjection {
     }
 
     /** Moves the journey to {@code version}; false when the event was applied before. */
-    private boolean advance(UUID journeyId, long version) {
-        return jdbc.update("update timeline_journey set version = ? where journey_id = ? and version < ?",
-                           version, journeyId, version) == 1;
-    }
-
     private void addRevision(UUID journeyId, UUID milestoneId, long version, MilestoneType type,
                              LocalDate occurredOn, String note, UUID programId, MilestoneOutcome outcome,
                              String correctionReason) {
