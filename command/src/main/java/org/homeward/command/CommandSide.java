@@ -13,9 +13,9 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.Repository;
-import org.homeward.command.journey.Journey;
 import org.homeward.access.Provenance;
-import org.springframework.beans.factory.annotation.Value;
+import org.homeward.command.journey.Journey;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -25,14 +25,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /** Everything the write side contributes to an application: aggregates, their endpoints and command delivery. */
 @Configuration
 @ComponentScan
+@EnableConfigurationProperties(CommandSettings.class)
 public class CommandSide implements WebMvcConfigurer {
 
     @Bean
-    CommandGateway commandGateway(CommandBus commandBus,
-                                  @Value("${homeward.commands.concurrent-append-retries:10}") int retries) {
+    CommandGateway commandGateway(CommandBus commandBus, CommandSettings settings) {
         return DefaultCommandGateway.builder()
                                     .commandBus(commandBus)
-                                    .retryScheduler(new RetryOnConcurrentAppend(retries))
+                                    .retryScheduler(new RetryOnConcurrentAppend(
+                                            settings.commands().concurrentAppendRetries()))
                                     .build();
     }
 
@@ -43,14 +44,14 @@ public class CommandSide implements WebMvcConfigurer {
      */
     @Bean
     Repository<Journey> journeyRepository(EventStore events, ParameterResolverFactory parameterResolvers,
-                                          HandlerDefinition handlers,
-                                          @Value("${homeward.commands.journey-cache:true}") boolean cached) {
+                                          HandlerDefinition handlers, CommandSettings settings) {
         EventSourcingRepository.Builder<Journey> journeys = EventSourcingRepository.builder(Journey.class)
                                                                                    .parameterResolverFactory(
                                                                                            parameterResolvers)
                                                                                    .handlerDefinition(handlers);
-        return cached ? new HeadCheckedRepository<>(journeys, events, new WeakReferenceCache())
-                      : journeys.eventStore(events).build();
+        return settings.commands().journeyCache()
+               ? new HeadCheckedRepository<>(journeys, events, new WeakReferenceCache())
+               : journeys.eventStore(events).build();
     }
 
     /** Copies each command's provenance onto the events it causes. */

@@ -15,7 +15,6 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.homeward.journey.PersonalDataErased;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -46,10 +45,10 @@ class IdempotentCommands {
     private final Duration keepFor;
 
     IdempotentCommands(JdbcTemplate jdbc, Serializer serializer, CommandBus commandBus,
-                       @Value("${homeward.idempotency.keep-for:24h}") Duration keepFor) {
+                       CommandSettings settings) {
         this.jdbc = jdbc;
         this.serializer = serializer;
-        this.keepFor = keepFor;
+        this.keepFor = settings.idempotency().keepFor();
         // registered here, not as an interceptor bean: Axon would register such a bean a second time
         commandBus.registerHandlerInterceptor(this::handle);
     }
@@ -82,7 +81,7 @@ class IdempotentCommands {
         jdbc.update("delete from idempotency_key where aggregate_id = ?", event.journeyId().toString());
     }
 
-    @Scheduled(fixedDelayString = "${homeward.idempotency.purge-interval:1h}")
+    @Scheduled(fixedDelayString = "${homeward.idempotency.purge-interval}")
     void forgetOldKeys() {
         jdbc.update("delete from idempotency_key where recorded_at < now() - ?::interval",
                     keepFor.toSeconds() + " seconds");

@@ -8,12 +8,14 @@ import org.axonframework.queryhandling.QueryInvocationErrorHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 
 /** Everything the read side contributes to an application: projections, their queries and endpoints. */
 @org.springframework.context.annotation.Configuration
 @ComponentScan
+@EnableConfigurationProperties(QuerySettings.class)
 public class QuerySide {
 
     /**

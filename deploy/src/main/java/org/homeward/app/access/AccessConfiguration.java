@@ -8,13 +8,13 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.homeward.access.Caller;
 import org.homeward.access.Role;
+import org.homeward.app.HomewardSettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
@@ -52,8 +52,6 @@ class AccessConfiguration {
 
     private static final String NO_PROVIDER = "'${spring.security.oauth2.resourceserver.jwt.issuer-uri:}"
                                               + "${spring.security.oauth2.resourceserver.jwt.jwk-set-uri:}'.isEmpty()";
-    private static final String MAX_LIFETIME = "${homeward.access.max-token-lifetime:"
-                                               + LocalSigningKey.LONGEST_LIFETIME_HOURS + "h}";
     private static final String CASE_MANAGER = Role.CASE_MANAGER.name();
     private static final String SUPERVISOR = Role.SUPERVISOR.name();
     private static final String EVALUATOR = Role.EVALUATOR.name();
@@ -103,13 +101,15 @@ class AccessConfiguration {
      */
     @Bean
     @ConditionalOnExpression(NO_PROVIDER)
-    JwtDecoder localTokens(@Value("${homeward.access.local-key-file:homeward-keys/local-signing.key}") Path keyFile,
-                           @Value(MAX_LIFETIME) Duration maxLifetime, Clock clock) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(LocalSigningKey.loadOrCreate(keyFile).key())
+    JwtDecoder localTokens(HomewardSettings settings, Clock clock) {
+        HomewardSettings.Access access = settings.access();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(LocalSigningKey.loadOrCreate(access.localKeyFile())
+                                                                                 .key())
                                                    .macAlgorithm(MacAlgorithm.HS256)
                                                    .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(LocalSigningKey.ISSUER), new TokenLifetime(maxLifetime, clock)));
+                JwtValidators.createDefaultWithIssuer(LocalSigningKey.ISSUER),
+                new TokenLifetime(access.maxTokenLifetime(), clock)));
         return decoder;
     }
 
@@ -122,9 +122,10 @@ class AccessConfiguration {
     @ConditionalOnExpression("!(" + NO_PROVIDER + ")")
     JwtDecoder providerTokens(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuerUri,
                               @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri:}") String jwkSetUri,
-                              @Value("${homeward.access.issuer:}") String issuer,
-                              @Value("${homeward.access.audience:}") String audience,
-                              @Value(MAX_LIFETIME) Duration maxLifetime, Clock clock) {
+                              HomewardSettings settings, Clock clock) {
+        String issuer = settings.access().issuer();
+        String audience = settings.access().audience();
+        Duration maxLifetime = settings.access().maxTokenLifetime();
         if (issuer.isBlank() || audience.isBlank()) {
             throw new IllegalStateException("An identity provider is configured, so homeward.access.issuer (the"
                                             + " provider's iss) and homeward.access.audience (the aud it gives"

@@ -8,8 +8,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
 import org.homeward.access.Caller;
+import org.homeward.app.HomewardSettings;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -38,11 +38,11 @@ public class DenialLog {
     private final Duration retention;
 
     DenialLog(JdbcTemplate jdbc, Clock clock, ObjectProvider<HandlerMapping> handlerMappings,
-              @Value("${homeward.audit.denial-retention:400d}") Duration retention) {
+              HomewardSettings settings) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.handlerMappings = handlerMappings;
-        this.retention = retention;
+        this.retention = settings.audit().denialRetention();
     }
 
     public void record(HttpServletRequest request, int status) {
@@ -68,7 +68,7 @@ public class DenialLog {
                     caller.organisationId(), method, route, status);
     }
 
-    @Scheduled(fixedDelayString = "${homeward.audit.denial-purge-interval:1h}")
+    @Scheduled(fixedDelayString = "${homeward.audit.denial-purge-interval}")
     void forgetOldDenials() {
         Timestamp before = Timestamp.from(clock.instant().minus(retention));
         jdbc.update("delete from audit_denial where denied_at < ?", before);

@@ -17,7 +17,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
+import org.homeward.app.HomewardSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -65,9 +65,9 @@ public class EmbeddedDatabase {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     @Bean(destroyMethod = "close")
-    EmbeddedServer embeddedServer(@Value("${homeward.embedded-database.directory:homeward-data}") Path directory,
-                                  @Value("${homeward.embedded-database.keys-directory:homeward-keys}") Path keys)
-            throws IOException {
+    EmbeddedServer embeddedServer(HomewardSettings settings) throws IOException {
+        Path directory = settings.embeddedDatabase().directory();
+        Path keys = settings.embeddedDatabase().keysDirectory();
         EmbeddedServer server = start(directory, keys);
         server.haltWhenItDies();
         return server;

@@ -5,28 +5,28 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
-import org.springframework.transaction.PlatformTransactionManager;
-import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
-import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.homeward.app.HomewardSettings;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /**
  * The event store and token store: Axon's JDBC storage engine and token store on PostgreSQL. JDBC rather than JPA because the tables are ours
@@ -79,7 +79,8 @@ public class EventStoreConfiguration {
     @Bean
     TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
                           @Qualifier("processorNodeId") String nodeId,
-                          @Value("${homeward.event-processing.claim-timeout:10s}") Duration claimTimeout) {
+                          HomewardSettings settings) {
+        Duration claimTimeout = settings.eventProcessing().claimTimeout();
         return JdbcTokenStore.builder()
                              .connectionProvider(connectionProvider)
                              .serializer(serializer)
@@ -159,7 +160,8 @@ public class EventStoreConfiguration {
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           EventSchema eventSchema,
-                                          @Value("${homeward.event-store.gap-timeout:1m}") Duration gapTimeout) {
+                                          HomewardSettings settings) {
+        Duration gapTimeout = settings.eventStore().gapTimeout();
         return JdbcEventStorageEngine.builder()
                                      .snapshotSerializer(serializer)
                                      .eventSerializer(eventSerializer)

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.homeward.app.HomewardSettings;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -32,7 +32,8 @@ class SegmentSharing {
 
     SegmentSharing(EventProcessingConfiguration processing, JdbcTemplate jdbc,
                    @Qualifier("processorNodeId") String nodeId,
-                   @Value("${homeward.event-processing.claim-timeout:10s}") Duration claimTimeout) {
+                   HomewardSettings settings) {
+        Duration claimTimeout = settings.eventProcessing().claimTimeout();
         this.processing = processing;
         this.jdbc = jdbc;
         this.nodeId = nodeId;
@@ -40,7 +41,7 @@ class SegmentSharing {
         this.releaseFor = claimTimeout;
     }
 
-    @Scheduled(fixedDelayString = "${homeward.event-processing.share-interval:2s}")
+    @Scheduled(fixedDelayString = "${homeward.event-processing.share-interval}")
     void share() {
         for (StreamingEventProcessor processor : streamingProcessors()) {
             String name = processor.getName();

@@ -10,10 +10,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.homeward.app.HomewardSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -51,11 +51,15 @@ class ChainKeeper {
 
     @Autowired
     ChainKeeper(JdbcTemplate jdbc, CheckpointKey checkpointKey, PlatformTransactionManager transactionManager,
-                Clock clock,
-                @Value("${homeward.integrity.settle-time:90s}") Duration settleTime,
-                @Value("${homeward.integrity.batch-size:1000}") int batchSize,
-                @Value("${homeward.integrity.checkpoint-every:10000}") long checkpointEvery,
-                @Value("${homeward.integrity.checkpoint-interval:1m}") Duration checkpointInterval) {
+                Clock clock, HomewardSettings settings) {
+        this(jdbc, checkpointKey, transactionManager, clock, settings.integrity().settleTime(),
+             settings.integrity().batchSize(), settings.integrity().checkpointEvery(),
+             settings.integrity().checkpointInterval());
+    }
+
+    /** A keeper with its own clock and bounds, as tests need them. */
+    ChainKeeper(JdbcTemplate jdbc, CheckpointKey checkpointKey, PlatformTransactionManager transactionManager,
+                Clock clock, Duration settleTime, int batchSize, long checkpointEvery, Duration checkpointInterval) {
         this.jdbc = jdbc;
         this.checkpointKey = checkpointKey;
         this.transactions = new TransactionTemplate(transactionManager);

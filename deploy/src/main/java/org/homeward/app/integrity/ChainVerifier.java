@@ -11,9 +11,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.homeward.app.HomewardSettings;
 import org.homeward.app.integrity.Verification.Problem;
 import org.homeward.app.integrity.Verification.Trailing;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -33,11 +33,10 @@ public class ChainVerifier {
     private final CheckpointKey checkpointKey;
     private final int window;
 
-    ChainVerifier(JdbcTemplate jdbc, CheckpointKey checkpointKey,
-                  @Value("${homeward.integrity.batch-size:1000}") int window) {
+    ChainVerifier(JdbcTemplate jdbc, CheckpointKey checkpointKey, HomewardSettings settings) {
         this.jdbc = jdbc;
         this.checkpointKey = checkpointKey;
-        this.window = window;
+        this.window = settings.integrity().batchSize();
     }
 
     public Verification verify(ExternalCopy copy) {

@@ -15,10 +15,11 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
+import org.homeward.app.HomewardSettings;
 import org.homeward.app.privacy.KeyFiles;
+import org.homeward.app.privacy.MasterKeyConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -43,12 +44,11 @@ public class CheckpointKey {
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
 
-    /** @param mayCreate false where nothing may be written (the verify command): a missing key is then refused */
-    CheckpointKey(@Value("${homeward.integrity.checkpoint-key-file:}") String given,
-                  @Value("${homeward.privacy.master-key-file:homeward-keys/master.key}") Path masterKeyFile,
-                  @Value("${homeward.integrity.checkpoint-key-may-create:true}") boolean mayCreate,
-                  JdbcTemplate jdbc) {
-        Path file = given.isBlank() ? masterKeyFile.toAbsolutePath().resolveSibling("checkpoint.key") : Path.of(given);
+    /** Where nothing may be written (the verify command: checkpoint-key-may-create false), a missing key is refused. */
+    CheckpointKey(HomewardSettings settings, JdbcTemplate jdbc) {
+        Path file = MasterKeyConfiguration.besideTheMasterKey(settings, settings.integrity().checkpointKeyFile(),
+                                                              "checkpoint.key");
+        boolean mayCreate = settings.integrity().checkpointKeyMayCreate();
         List<Signed> newest = jdbc.query("""
                 select global_index, hash, signature from integrity_checkpoint
                 where signature is not null order by global_index desc limit 1""",

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.homeward.app.HomewardSettings;
 import org.homeward.app.database.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * {@code @Scheduled}, so the chain never waits behind other scheduled work and no global scheduling is switched on.
  */
 @Component
-@ConditionalOnProperty(name = "homeward.integrity.keeper-enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "homeward.integrity.keeper-enabled", havingValue = "true")
 class KeeperSchedule implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(KeeperSchedule.class);
@@ -27,9 +27,9 @@ class KeeperSchedule implements SmartLifecycle {
     private final Duration interval;
     private volatile ScheduledExecutorService thread;
 
-    KeeperSchedule(ChainKeeper keeper, @Value("${homeward.integrity.keeper-interval:5s}") Duration interval) {
+    KeeperSchedule(ChainKeeper keeper, HomewardSettings settings) {
         this.keeper = keeper;
-        this.interval = interval;
+        this.interval = settings.integrity().keeperInterval();
     }
 
     @Override

@@ -2,11 +2,13 @@ package org.homeward.app.integrity;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import org.homeward.app.HomewardSettings;
 import org.homeward.app.database.EmbeddedDatabase;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -99,6 +101,7 @@ public final class VerifyCommand {
      */
     @ImportAutoConfiguration({DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class})
     @Import({EmbeddedDatabase.class, CheckpointKey.class, ChainVerifier.class})
+    @EnableConfigurationProperties(HomewardSettings.class)
     static class VerifierOnly {
     }
 }

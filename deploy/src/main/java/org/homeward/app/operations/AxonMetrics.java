@@ -15,7 +15,7 @@ import org.axonframework.micrometer.MessageCountingMonitor;
 import org.axonframework.micrometer.MessageTimerMonitor;
 import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.MultiMessageMonitor;
-import org.springframework.beans.factory.annotation.Value;
+import org.homeward.app.HomewardSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,8 +29,8 @@ class AxonMetrics {
 
     @Bean
     GlobalMetricRegistry globalMetricRegistry(MeterRegistry applicationRegistry,
-                                              @Value("${homeward.metrics.capacity-window:10s}") Duration window) {
-        return new ShortCapacityWindow(applicationRegistry, window);
+                                              HomewardSettings settings) {
+        return new ShortCapacityWindow(applicationRegistry, settings.metrics().capacityWindow());
     }
 
     /**

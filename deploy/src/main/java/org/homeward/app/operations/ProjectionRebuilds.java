@@ -103,7 +103,7 @@ class ProjectionRebuilds {
     }
 
     /** Samples the speed of every projection and logs the progress of those rebuilding. */
-    @Scheduled(fixedDelayString = "${homeward.projections.progress-interval:5s}")
+    @Scheduled(fixedDelayString = "${homeward.projections.progress-interval}")
     void sample() {
         long newest = newestEvent();
         for (String name : processors().keySet()) {

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.Base64;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.homeward.app.HomewardSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * outside cannot be.
  */
 @Configuration(proxyBeanMethods = false)
-class MasterKeyConfiguration {
+public class MasterKeyConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(MasterKeyConfiguration.class);
 
@@ -37,9 +37,9 @@ class MasterKeyConfiguration {
      * @param jdbc migrated before it is handed out, so the check sees the tables
      */
     @Bean
-    MasterKeyring masterKeys(@Value("${homeward.privacy.master-key:}") String given,
-                             @Value("${homeward.privacy.master-key-file:homeward-keys/master.key}") Path file,
-                             JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    MasterKeyring masterKeys(HomewardSettings settings, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        String given = settings.privacy().masterKey();
+        Path file = settings.privacy().masterKeyFile();
         KeyCheck check = new KeyCheck(jdbc);
         if (!given.isBlank()) {
             byte[] key = Base64.getDecoder().decode(given.strip());
@@ -67,9 +67,14 @@ class MasterKeyConfiguration {
      */
     @Bean("fingerprintKey")
     @Lazy
-    SecretKey fingerprintKey(@Value("${homeward.idempotency.fingerprint-key-file:}") String given,
-                             @Value("${homeward.privacy.master-key-file:homeward-keys/master.key}") Path masterKeyFile) {
-        Path file = given.isBlank() ? masterKeyFile.toAbsolutePath().resolveSibling("fingerprint.key") : Path.of(given);
+    SecretKey fingerprintKey(HomewardSettings settings) {
+        Path file = besideTheMasterKey(settings, settings.idempotency().fingerprintKeyFile(), "fingerprint.key");
         return new SecretKeySpec(KeyFiles.readOrCreate(file, MasterKeyring.KEY_BYTES), "HmacSHA256");
+    }
+
+    /** The key file {@code given}, or when that is empty the file {@code name} in the master key's directory. */
+    public static Path besideTheMasterKey(HomewardSettings settings, String given, String name) {
+        return given.isBlank() ? settings.privacy().masterKeyFile().toAbsolutePath().resolveSibling(name)
+                               : Path.of(given);
     }
 }

@@ -4,11 +4,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.homeward.app.HomewardSettings;
 import org.homeward.app.privacy.MasterKeys.Wrapped;
 import org.homeward.privacy.Sealed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -38,15 +38,15 @@ class MasterKeyRotation {
     private final Duration rotateEvery;
 
     MasterKeyRotation(MasterKeyring keyring, JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                      @Value("${homeward.privacy.rotate-every:30d}") Duration rotateEvery) {
+                      HomewardSettings settings) {
         this.keyring = keyring;
         this.check = new KeyCheck(jdbc);
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
-        this.rotateEvery = rotateEvery;
+        this.rotateEvery = settings.privacy().rotateEvery();
     }
 
-    @Scheduled(fixedDelayString = "${homeward.privacy.rotation-check:1m}")
+    @Scheduled(fixedDelayString = "${homeward.privacy.rotation-check}")
     void rotateWhenDue() {
         if (keyring.rotatable()) {
             rotate(false);

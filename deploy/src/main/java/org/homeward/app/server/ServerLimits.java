@@ -2,8 +2,8 @@ package org.homeward.app.server;
 
 import java.time.Duration;
 import org.apache.catalina.core.StandardHost;
+import org.homeward.app.HomewardSettings;
 import org.homeward.app.problems.ProblemErrorReportValve;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -20,9 +20,9 @@ class ServerLimits {
 
     @Bean
     FilterRegistrationBean<RequestBodyDeadline> requestBodyDeadline(
-            @Value("${homeward.http.body-read-timeout}") Duration limit) {
+            HomewardSettings settings) {
         FilterRegistrationBean<RequestBodyDeadline> registration =
-                new FilterRegistrationBean<>(new RequestBodyDeadline(limit));
+                new FilterRegistrationBean<>(new RequestBodyDeadline(settings.http().bodyReadTimeout()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
@@ -36,7 +36,8 @@ class ServerLimits {
 
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatRefusals(
-            @Value("${homeward.http.body-read-timeout}") Duration bodyDeadline) {
+            HomewardSettings settings) {
+        Duration bodyDeadline = settings.http().bodyReadTimeout();
         return factory -> factory.addContextCustomizers(context -> {
             ((StandardHost) context.getParent()).setErrorReportValveClass(ProblemErrorReportValve.class.getName());
             context.getPipeline().addValve(new UnreadBodyCloses(bodyDeadline));

@@ -17,9 +17,9 @@ import org.homeward.outcome.CohortPeriod;
 import org.homeward.outcome.FindOutcomes;
 import org.homeward.outcome.Outcomes;
 import org.homeward.query.Answers;
+import org.homeward.query.QuerySettings;
 import org.homeward.refusal.InvalidRequestException;
 import org.homeward.refusal.Refusal.Field;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -60,11 +60,11 @@ class OutcomesController {
     private final QueryGateway queries;
     private final Definitions definitions;
 
-    OutcomesController(QueryGateway queries,
-                       @Value("${homeward.outcomes.suppression-threshold}") int threshold) {
+    OutcomesController(QueryGateway queries, QuerySettings settings) {
         this.queries = queries;
         this.definitions = new Definitions(OutcomeFigures.POPULATION, OutcomeFigures.PERCENTILES,
-                                           OutcomeFigures.SUPPRESSION, threshold,
+                                           OutcomeFigures.SUPPRESSION,
+                                           settings.outcomes().suppressionThreshold(),
                                            OutcomeFigures.ALL.stream()
                                                    .map(f -> new Definition(f.name(), f.unit(), f.definition()))
                                                    .toList());

@@ -20,11 +20,11 @@ import org.homeward.journey.Profile;
 import org.homeward.outcome.Breakdown;
 import org.homeward.outcome.FindOutcomes;
 import org.homeward.outcome.Outcomes;
+import org.homeward.query.QuerySettings;
 import org.homeward.query.outcomes.OutcomeFigures.Figure;
 import org.homeward.query.outcomes.OutcomeFigures.Line;
 import org.homeward.query.outcomes.Suppression.Cell;
 import org.homeward.query.outcomes.Suppression.Sum;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -44,11 +44,10 @@ class OutcomesQueries {
     private final Clock clock;
     private final int threshold;
 
-    OutcomesQueries(JdbcTemplate jdbc, Clock clock,
-                    @Value("${homeward.outcomes.suppression-threshold}") int threshold) {
+    OutcomesQueries(JdbcTemplate jdbc, Clock clock, QuerySettings settings) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.threshold = threshold;
+        this.threshold = settings.outcomes().suppressionThreshold();
     }
 
     /** One cohort's total (group null) or one of its groups, as the statement answered it. */

@@ -24,7 +24,7 @@ import org.homeward.journey.PersonalDetails;
 import org.homeward.journey.Profile;
 import org.homeward.journey.ReintegrationScores;
 import org.homeward.journey.Timeline;
-import org.springframework.beans.factory.annotation.Value;
+import org.homeward.query.QuerySettings;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -44,8 +44,7 @@ class TimelineQueries {
     private final Duration catchUpTimeout;
 
     TimelineQueries(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
-                    EventProcessingConfiguration processing,
-                    @Value("${homeward.timeline.catch-up-timeout:5s}") Duration catchUpTimeout) {
+                    EventProcessingConfiguration processing, QuerySettings settings) {
         this.jdbc = jdbc;
         // the reads of one timeline must see one state of the projection, not one half-applied batch
         this.snapshot = new TransactionTemplate(transactions);
@@ -53,7 +52,7 @@ class TimelineQueries {
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.clock = clock;
         this.processing = processing;
-        this.catchUpTimeout = catchUpTimeout;
+        this.catchUpTimeout = settings.timeline().catchUpTimeout();
     }
 
     /**
