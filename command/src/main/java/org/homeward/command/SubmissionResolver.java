@@ -3,6 +3,7 @@ package org.homeward.command;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.homeward.access.Caller;
+import org.homeward.access.Ids;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -17,8 +18,6 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 class SubmissionResolver implements HandlerMethodArgumentResolver {
 
     private static final int LONGEST_KEY = 200;
-    private static final String TOKEN = "[A-Za-z0-9._:-]{1,64}";
-    private static final String TOKEN_RULE = "must be 1 to 64 letters, digits or . _ : -";
     private static final String KEY_RULE = "must be 1 to " + LONGEST_KEY + " visible ASCII characters, such as a UUID";
     private static final String VERSION_RULE = "must be the ETag of a journey version, such as \"7\"";
 
@@ -40,9 +39,9 @@ class SubmissionResolver implements HandlerMethodArgumentResolver {
                               key == null ? null : caller.userId() + "\n" + key,
                               expectedVersion(header(request, "If-Match", VERSION_RULE)),
                               request.getRequestURI(),
-                              token("X-Request-Id", header(request, "X-Request-Id", TOKEN_RULE),
+                              token("X-Request-Id", header(request, "X-Request-Id", Ids.TOKEN_RULE),
                                     UUID.randomUUID().toString()),
-                              token("X-Channel", header(request, "X-Channel", TOKEN_RULE), "api"));
+                              token("X-Channel", header(request, "X-Channel", Ids.TOKEN_RULE), "api"));
     }
 
     /**
@@ -62,8 +61,8 @@ class SubmissionResolver implements HandlerMethodArgumentResolver {
         if (value == null) {
             return otherwise;
         }
-        if (!value.matches(TOKEN)) {
-            throw new InvalidFieldException(header, TOKEN_RULE);
+        if (!value.matches(Ids.TOKEN)) {
+            throw new InvalidFieldException(header, Ids.TOKEN_RULE);
         }
         return value;
     }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
+import org.homeward.access.Ids;
 import org.homeward.journey.ClosureReason;
 import org.homeward.journey.ConsentPurpose;
 import org.homeward.journey.FollowUpPurpose;
@@ -23,12 +24,8 @@ import org.homeward.journey.Profile.Gender;
  */
 final class JourneyRequests {
 
-    /**
-     * Ids of organisations and staff come from the identity provider; they are codes, never names, and never look
-     * like sealed personal data ({@code enc:v1:...}).
-     */
-    static final String ID = "(?!enc:)[A-Za-z0-9][A-Za-z0-9._:@-]{0,63}";
-    static final String ID_MESSAGE = "must be 1 to 64 letters, digits or . _ : @ -, not starting with enc:";
+    static final String ID = Ids.ID;
+    static final String ID_MESSAGE = Ids.ID_RULE;
     static final int NOTE_LIMIT = 2000;
     static final int REASON_LIMIT = 500;
 

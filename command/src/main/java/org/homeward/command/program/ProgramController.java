@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.UUID;
+import org.homeward.access.Ids;
 import org.homeward.command.CommandSender;
 import org.homeward.command.Submission;
 import org.homeward.program.DefineProgram;
@@ -29,8 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(value = "/api/v1/programs", produces = MediaType.APPLICATION_JSON_VALUE)
 class ProgramController {
 
-    record Definition(@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._:@-]{0,63}",
-                                         message = "must be 1 to 64 letters, digits or . _ : @ -") String organisationId,
+    record Definition(@NotBlank @Pattern(regexp = Ids.ID, message = Ids.ID_RULE) String organisationId,
                       @NotBlank @Size(max = 200) String name,
                       @NotNull ProgramKind kind,
                       @Min(1) Integer capacity) {

@@ -8,7 +8,7 @@ import static org.homeward.app.support.SyntheticJourneys.milestone;
 import java.util.Map;
 import org.homeward.access.Role;
 import org.homeward.app.support.HomewardProcess;
-import org.homeward.app.support.TestDatabases;
+import org.homeward.query.support.TestDatabases;
 import org.junit.jupiter.api.Test;
 
 /** A journey whose row the owners' directory lost is refused until the next start restores it from the events. */

@@ -21,7 +21,7 @@ import java.util.Date;
 import org.homeward.app.HomewardApplication;
 import org.homeward.app.support.Api;
 import org.homeward.app.support.HttpTest;
-import org.homeward.app.support.TestDatabases;
+import org.homeward.query.support.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;

@@ -2,7 +2,7 @@ package org.homeward.app.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.homeward.app.support.TestDatabases;
+import org.homeward.query.support.TestDatabases;
 import org.junit.jupiter.api.Test;
 
 /** The bench in its smoke mode, so a change that breaks it is noticed; its figures mean nothing at this size. */

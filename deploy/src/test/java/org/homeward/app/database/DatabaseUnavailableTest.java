@@ -6,7 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.axonframework.common.jdbc.JdbcException;
-import org.homeward.app.support.TestDatabases;
+import org.homeward.query.support.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.TransactionSystemException;
 

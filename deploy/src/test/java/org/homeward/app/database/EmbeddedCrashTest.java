@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.homeward.app.HomewardApplication;
+import org.homeward.app.support.ProductLogging;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,7 +78,8 @@ class EmbeddedCrashTest {
         Path log = home.resolve(name + ".log");
         Process application = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), HomewardApplication.class.getName(), "--server.port=0")
+                ProductLogging.JVM_OPTION, "-cp", System.getProperty("java.class.path"),
+                HomewardApplication.class.getName(), "--server.port=0")
                 .directory(home.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         applications.add(application);
         HttpClient http = HttpClient.newHttpClient();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.homeward.app.support.ProductLogging;
 
 /**
  * One real Homeward process, started the way an operator starts it, so that a kill -9 is a real crash: no
@@ -20,7 +21,8 @@ final class Homeward {
     private static final Pattern STARTED = Pattern.compile("Tomcat started on port (\\d+)");
 
     /** How processes are launched: {@code java -jar homeward.jar}, or the main class on this JVM's class path. */
-    static List<String> launcher = List.of("java", "-cp", classPath(), "org.homeward.app.HomewardApplication");
+    static List<String> launcher = List.of("java", ProductLogging.JVM_OPTION, "-cp", classPath(),
+                                           "org.homeward.app.HomewardApplication");
 
     final String name;
     final Path log;

@@ -23,7 +23,7 @@ import org.awaitility.Awaitility;
 import org.homeward.access.Role;
 import org.homeward.app.support.Api;
 import org.homeward.app.support.HomewardProcess;
-import org.homeward.app.support.TestDatabases;
+import org.homeward.query.support.TestDatabases;
 import org.homeward.privacy.Sealed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

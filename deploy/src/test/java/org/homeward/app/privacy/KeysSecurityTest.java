@@ -9,7 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.homeward.access.Role;
 import org.homeward.app.HomewardApplication;
 import org.homeward.app.support.SyntheticJourneys;
-import org.homeward.app.support.TestDatabases;
+import org.homeward.query.support.TestDatabases;
 import org.homeward.app.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

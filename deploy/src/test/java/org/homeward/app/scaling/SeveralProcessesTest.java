@@ -13,7 +13,7 @@ import org.homeward.access.Role;
 import org.homeward.app.support.Api;
 import org.homeward.app.support.Api.Reply;
 import org.homeward.app.support.HomewardProcess;
-import org.homeward.app.support.TestDatabases;
+import org.homeward.query.support.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.awaitility.Awaitility;
 import org.homeward.access.Role;
 import org.homeward.app.HomewardApplication;
+import org.homeward.query.support.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.homeward.access.Ids;
 import org.homeward.outcome.Breakdown;
 import org.homeward.outcome.CohortPeriod;
 import org.homeward.outcome.FindOutcomes;
@@ -46,8 +47,6 @@ class OutcomesController {
     static final String SVG = "image/svg+xml";
 
     private static final Set<String> PARAMETERS = Set.of("program", "organisation", "cohort", "from", "to", "groupBy");
-    /** Organisation ids are codes from the identity provider, as everywhere else. */
-    private static final String ID = "[A-Za-z0-9][A-Za-z0-9._:@-]{0,63}";
 
     record Definition(String name, String unit, String definition) {
     }
@@ -124,8 +123,8 @@ class OutcomesController {
             }
         }
         String organisation = parameters.get("organisation");
-        if (organisation != null && !organisation.matches(ID)) {
-            errors.add(error("organisation", "must be 1 to 64 letters, digits or . _ : @ -"));
+        if (organisation != null && !organisation.matches(Ids.ID)) {
+            errors.add(error("organisation", Ids.ID_RULE));
         }
         CohortPeriod cohort = word(parameters, "cohort", CohortPeriod.values(), CohortPeriod::parameter, errors);
         Breakdown groupBy = word(parameters, "groupBy", Breakdown.values(), Breakdown::parameter, errors);

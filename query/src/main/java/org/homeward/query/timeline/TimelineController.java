@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.homeward.access.Caller;
+import org.homeward.access.Ids;
 import org.homeward.audit.ReadPurpose;
 import org.homeward.journey.FindJourneyHistory;
 import org.homeward.journey.FindTimeline;
@@ -88,7 +89,7 @@ class TimelineController {
         Caller caller = (Caller) request.getAttribute(Caller.class.getName());
         String requestId = request.getHeader("X-Request-Id");
         reads.record(caller, journeyId, what, purpose, purposeNote,
-                     requestId != null && requestId.matches("[A-Za-z0-9._:-]{1,64}") ? requestId : null);
+                     requestId != null && requestId.matches(Ids.TOKEN) ? requestId : null);
         return caller;
     }
 

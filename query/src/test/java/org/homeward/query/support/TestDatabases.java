@@ -1,4 +1,4 @@
-package org.homeward.app.support;
+package org.homeward.query.support;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
