@@ -84,11 +84,12 @@ class DatabaseOutageTest {
             });
             assertThat(readiness()).as(mode).isEqualTo(503);
             int logged = log.getOut().length();
-            Thread.sleep(1_000); // several rounds of the scheduled tasks, each failing
-            String outage = log.getOut().substring(logged);
-            assertThat(outage).as("scheduled rounds failing for want of the database, one line each")
-                              .contains("the database is unavailable, trying again next round")
-                              .doesNotContain("Unexpected error occurred in scheduled task");
+            // a round fails once its wait for a connection is over (Hikari's connection timeout, 3 s)
+            Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                      .until(() -> log.getOut().substring(logged)
+                                      .contains("the database is unavailable, trying again next round"));
+            assertThat(log.getOut().substring(logged)).as("scheduled rounds failing for want of the database")
+                                                      .doesNotContain("Unexpected error occurred in scheduled task");
 
             postgres.startAgain();
             Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
