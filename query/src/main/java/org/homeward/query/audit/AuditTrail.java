@@ -15,6 +15,7 @@ import org.homeward.audit.AuditEventPage;
 import org.homeward.audit.FindAuditEvents;
 import org.homeward.query.PagedSearch;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,9 +27,11 @@ import org.springframework.stereotype.Component;
 class AuditTrail {
 
     private final JdbcTemplate jdbc;
+    private final JdbcClient sql;
 
     AuditTrail(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.sql = JdbcClient.create(jdbc);
     }
 
     /**
@@ -38,21 +41,29 @@ class AuditTrail {
     @EventHandler
     void on(Object payload, DomainEventMessage<?> event) {
         Provenance provenance = Provenance.from(event.getMetaData());
-        jdbc.update("""
-                    insert into audit_event (global_index, event_identifier, aggregate_identifier, aggregate_type,
-                        sequence_number, event_type, recorded_at, actor_id, actor_role, actor_organisation_id,
-                        correlation_id, causation_id, request_id, channel)
-                    select stored.global_index, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-                    from domain_event_entry stored where stored.event_identifier = ?
-                    on conflict (event_identifier) do nothing
-                    """,
-                    event.getIdentifier(), event.getAggregateIdentifier(),
-                    event.getType(), event.getSequenceNumber(), payload.getClass().getSimpleName(),
-                    Timestamp.from(event.getTimestamp()), provenance.actorId(),
-                    provenance.actorRole() == null ? null : provenance.actorRole().name(),
-                    provenance.actorOrganisationId(), text(event.getMetaData().get(Provenance.CORRELATION_ID)),
-                    text(event.getMetaData().get(Provenance.CAUSATION_ID)), provenance.requestId(),
-                    provenance.channel(), event.getIdentifier());
+        sql.sql("""
+               insert into audit_event (global_index, event_identifier, aggregate_identifier, aggregate_type,
+                   sequence_number, event_type, recorded_at, actor_id, actor_role, actor_organisation_id,
+                   correlation_id, causation_id, request_id, channel)
+               select stored.global_index, :event, :aggregate, :aggregateType, :sequence, :eventType, :recordedAt,
+                   :actor, :role, :organisation, :correlation, :causation, :request, :channel
+               from domain_event_entry stored where stored.event_identifier = :event
+               on conflict (event_identifier) do nothing
+               """)
+           .param("event", event.getIdentifier())
+           .param("aggregate", event.getAggregateIdentifier())
+           .param("aggregateType", event.getType())
+           .param("sequence", event.getSequenceNumber())
+           .param("eventType", payload.getClass().getSimpleName())
+           .param("recordedAt", Timestamp.from(event.getTimestamp()))
+           .param("actor", provenance.actorId())
+           .param("role", provenance.actorRole() == null ? null : provenance.actorRole().name())
+           .param("organisation", provenance.actorOrganisationId())
+           .param("correlation", text(event.getMetaData().get(Provenance.CORRELATION_ID)))
+           .param("causation", text(event.getMetaData().get(Provenance.CAUSATION_ID)))
+           .param("request", provenance.requestId())
+           .param("channel", provenance.channel())
+           .update();
     }
 
     @ResetHandler

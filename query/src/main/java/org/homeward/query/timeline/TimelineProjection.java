@@ -30,6 +30,7 @@ import org.homeward.program.ProgramEvent;
 import org.homeward.query.Ignores;
 import org.homeward.query.ReplayGuard;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,28 +50,41 @@ class TimelineProjection {
     private static final PersonalDetails NO_DETAILS = new PersonalDetails(null, null, null, null);
 
     private final JdbcTemplate jdbc;
+    private final JdbcClient sql;
     private final ReplayGuard replay;
 
     TimelineProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.sql = JdbcClient.create(jdbc);
         this.replay = new ReplayGuard(jdbc, "timeline_journey");
     }
 
     @EventHandler
     void on(JourneyOpened event, @SequenceNumber long version) {
         PersonalDetails person = event.personalDetails() == null ? NO_DETAILS : event.personalDetails();
-        int inserted = jdbc.update("""
+        int inserted = sql.sql("""
                     insert into timeline_journey (journey_id, organisation_id, case_manager_id, intake_date, age_band,
                         gender, nationality, form_of_exploitation, full_name, phone, email, date_of_birth, status,
                         version)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    values (:journey, :organisation, :caseManager, :intake, :ageBand, :gender, :nationality,
+                        :exploitation, :fullName, :phone, :email, :dateOfBirth, :status, :version)
                     on conflict (journey_id) do nothing
-                    """,
-                    event.journeyId(), event.organisationId(), event.caseManagerId(), event.intakeDate(),
-                    event.profile().ageBand().name(), event.profile().gender().name(),
-                    event.profile().nationality(), event.profile().formOfExploitation().name(),
-                    person.fullName(), person.phone(), person.email(), person.dateOfBirth(),
-                    Timeline.Status.OPEN.name(), version);
+                    """)
+                .param("journey", event.journeyId())
+                .param("organisation", event.organisationId())
+                .param("caseManager", event.caseManagerId())
+                .param("intake", event.intakeDate())
+                .param("ageBand", event.profile().ageBand().name())
+                .param("gender", event.profile().gender().name())
+                .param("nationality", event.profile().nationality())
+                .param("exploitation", event.profile().formOfExploitation().name())
+                .param("fullName", person.fullName())
+                .param("phone", person.phone())
+                .param("email", person.email())
+                .param("dateOfBirth", person.dateOfBirth())
+                .param("status", Timeline.Status.OPEN.name())
+                .param("version", version)
+                .update();
         if (inserted == 1) {
             addAssignment(event.journeyId(), version, Timeline.AssignmentKind.INTAKE, event.organisationId(),
                           event.caseManagerId(), null);
