@@ -31,6 +31,8 @@ public class HomewardApplication {
         if (VerifyCommand.requested(args)) {
             System.exit(VerifyCommand.run(args));
         }
+        // Axon's twelve-line advertisement for its hosted console, printed at every start otherwise
+        System.setProperty("disable-axoniq-console-message", "true");
         SpringApplication.run(HomewardApplication.class, args);
     }
 

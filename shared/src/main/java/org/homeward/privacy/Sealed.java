@@ -1,5 +1,6 @@
 package org.homeward.privacy;
 
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -19,6 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
 public record Sealed(String text) {
 
     public static final String PREFIX = "enc:v1:";
+    /** What a reader sees of a sealed value that does not open under the person's key. */
+    public static final String UNREADABLE = "[unreadable]";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom random = new SecureRandom();
@@ -55,6 +58,18 @@ public record Sealed(String text) {
 
     public String openText(byte[] key, UUID journeyId) {
         return new String(open(key, journeyId), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The text, or {@link #UNREADABLE} when it does not open (damaged, or sealed for another journey): one damaged
+     * value must not cost the reader the rest of the answer.
+     */
+    public String openTextOrUnreadable(byte[] key, UUID journeyId) {
+        try {
+            return openText(key, journeyId);
+        } catch (IllegalArgumentException | BufferUnderflowException damaged) {
+            return UNREADABLE;
+        }
     }
 
     @Override

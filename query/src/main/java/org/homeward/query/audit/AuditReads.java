@@ -1,6 +1,5 @@
 package org.homeward.query.audit;
 
-import java.nio.BufferUnderflowException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.UUID;
@@ -36,7 +35,6 @@ import org.springframework.stereotype.Component;
 public class AuditReads {
 
     private static final String ERASED = "[erased]";
-    private static final String UNREADABLE = "[unreadable]";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -80,11 +78,7 @@ public class AuditReads {
         if (key == null) {
             return ERASED;
         }
-        try {
-            return new Sealed(sealed).openText(key, journeyId);
-        } catch (IllegalArgumentException | BufferUnderflowException damaged) {
-            return UNREADABLE;
-        }
+        return new Sealed(sealed).openTextOrUnreadable(key, journeyId);
     }
 
     @EventHandler

@@ -1,7 +1,6 @@
 package org.homeward.query.timeline;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.nio.BufferUnderflowException;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -38,8 +37,6 @@ class TimelineAccess {
      */
     private static final Set<String> PERSONAL = union(FREE_TEXT, Set.of("fullName", "phone", "email", "dateOfBirth"));
     private static final String MASK = "[masked]";
-    /** What a reader sees of a sealed value that does not open under the person's key. */
-    static final String UNREADABLE = "[unreadable]";
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -129,12 +126,7 @@ class TimelineAccess {
         if (!Sealed.isSealed(text)) {
             return text;
         }
-        try {
-            return new Sealed(text).openText(key, journeyId);
-        } catch (IllegalArgumentException | BufferUnderflowException damaged) {
-            // one damaged value must not cost the reader the rest of the journey
-            return UNREADABLE;
-        }
+        return new Sealed(text).openTextOrUnreadable(key, journeyId);
     }
 
     private static Set<String> union(Set<String> some, Set<String> others) {
