@@ -35,7 +35,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Outcome figures as an evaluator reads them, over synthetic cohorts built through the API whose every figure is
- * known in advance. Each test keeps to its own organisation, so the tests cannot see each other's journeys. The
+ * known in advance; how each event moves the figures is tested on the read side, given events (query's
+ * {@code OutcomesProjectionTest}). Each test keeps to its own organisation, so the tests cannot see each other's journeys. The
  * application's clock stands on {@link #TODAY}, so figures "at 12 months" do not change with the day the suite runs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -284,62 +285,6 @@ class OutcomesTest extends HttpTest {
         assertThat(texts(rows.get(2).path("suppressed"))).contains("journeys");
     }
 
-    /**
-     * 24 journeys, 12 complete and 12 drop out; 12 are employed. A completion corrected into a drop-out, an
-     * employment retracted, a consent withdrawn and given again each move the figures as the history now says.
-     */
-    @Test
-    void correctionsRetractionsAndConsentMoveTheFigures() {
-        String organisation = "org-changes";
-        Api manager = as(Role.SUPERVISOR, "sv-changes", organisation);
-        String literacy = program(organisation, "Literacy course");
-        List<String> journeys = new ArrayList<>();
-        List<String> completions = new ArrayList<>();
-        List<String> employments = new ArrayList<>();
-        for (int i = 0; i < 24; i++) {
-            LocalDate intake = LocalDate.of(2025, 1, 10).plusDays(i);
-            String journey = open(manager, organisation, intake, "FEMALE");
-            journeys.add(journey);
-            record(manager, journey, "TRAINING_ENROLLED", intake.plusDays(5), Map.of("programId", literacy));
-            if (i < 12) {
-                completions.add(record(manager, journey, "TRAINING_COMPLETED", intake.plusDays(60),
-                                       Map.of("programId", literacy)));
-                employments.add(employ(manager, journey, intake.plusDays(90)));
-            } else {
-                record(manager, journey, "TRAINING_DROPPED_OUT", intake.plusDays(30),
-                       Map.of("programId", literacy, "outcome", Map.of("dropOutReason", "illness")));
-            }
-        }
-        awaitCaughtUp("outcomes");
-        assertThat(figures(organisation, "completed", "droppedOut", "at6Months.employed", "journeys"))
-                .containsExactly(12.0, 12.0, 12.0, 24.0);
-
-        String first = journeys.get(0);
-        post(manager, "/api/v1/journeys/" + first + "/milestones/" + completions.get(0) + "/corrections",
-             Map.of("type", "TRAINING_DROPPED_OUT", "occurredOn", LocalDate.of(2025, 2, 20).toString(),
-                    "programId", literacy, "outcome", Map.of("dropOutReason", "left the course"),
-                    "reason", "recorded as completed by mistake"));
-        awaitCaughtUp("outcomes");
-        assertThat(figures(organisation, "completed", "droppedOut")).containsExactly(11.0, 13.0);
-
-        post(manager, "/api/v1/journeys/" + journeys.get(1) + "/milestones/" + employments.get(1) + "/retraction",
-             Map.of("reason", "the job offer fell through"));
-        awaitCaughtUp("outcomes");
-        assertThat(figures(organisation, "at6Months.employed", "daysToEmploymentStarted.journeys"))
-                .containsExactly(11.0, 11.0);
-
-        String dropOut = journeys.get(20);
-        post(manager, "/api/v1/journeys/" + dropOut + "/consent-withdrawals",
-             Map.of("purpose", "PROGRAM_EVALUATION", "decidedOn", "2026-03-01"));
-        awaitCaughtUp("outcomes");
-        assertThat(figures(organisation, "journeys", "droppedOut")).containsExactly(23.0, 12.0);
-
-        post(manager, "/api/v1/journeys/" + dropOut + "/consents",
-             Map.of("purpose", "PROGRAM_EVALUATION", "decidedOn", "2026-04-01"));
-        awaitCaughtUp("outcomes");
-        assertThat(figures(organisation, "journeys", "droppedOut")).containsExactly(24.0, 13.0);
-    }
-
     @Test
     void erasingAPersonLeavesTheFiguresAsTheyWere() {
         String before = evaluator().get("/api/v1/outcomes?organisation=" + KNOWN).body();
@@ -420,12 +365,6 @@ class OutcomesTest extends HttpTest {
 
 
     /** The named figures of the one cohort of an organisation's journeys. */
-    private List<Double> figures(String organisation, String... names) {
-        JsonNode rows = evaluator().get("/api/v1/outcomes?organisation=" + organisation).json().path("rows");
-        assertThat(rows).hasSize(1);
-        return Arrays.stream(names).map(name -> number(rows.get(0).path("figures").path(name))).toList();
-    }
-
     private static Double number(JsonNode value) {
         return value.isNull() || value.isMissingNode() ? null : value.asDouble();
     }
