@@ -175,7 +175,6 @@ class CaseloadProjection {
         jdbc.update("delete from caseload_journey");
     }
 
-    /** Moves the journey to {@code version}; false when the event was applied before. */
     /** Sets the journey's last milestone, or none, from its standing milestones. */
     private void findLastMilestone(UUID journeyId) {
         jdbc.update("""

@@ -30,6 +30,7 @@ import org.homeward.program.ProgramUpdated;
 import org.homeward.query.Ignores;
 import org.homeward.query.ReplayGuard;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,27 +51,35 @@ class OutcomesProjection {
     static final String NAME = "outcomes";
 
     private final JdbcTemplate jdbc;
+    private final JdbcClient sql;
     private final ReplayGuard replay;
 
     OutcomesProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.sql = JdbcClient.create(jdbc);
         this.replay = new ReplayGuard(jdbc, "outcomes_journey");
     }
 
     @EventHandler
     void on(JourneyOpened event, @SequenceNumber long version) {
-        jdbc.update("""
-                    insert into outcomes_journey (journey_id, organisation_id, intake_date, age_band, gender,
-                        form_of_exploitation, evaluation_consent, six_months_on, twelve_months_on, version)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    on conflict (journey_id) do nothing
-                    """,
-                    event.journeyId(), event.organisationId(), event.intakeDate(),
-                    event.profile().ageBand().name(), event.profile().gender().name(),
-                    event.profile().formOfExploitation().name(),
-                    event.consentGiven().contains(ConsentPurpose.PROGRAM_EVALUATION),
-                    JourneyFacts.sixMonthsAfter(event.intakeDate()),
-                    JourneyFacts.twelveMonthsAfter(event.intakeDate()), version);
+        sql.sql("""
+               insert into outcomes_journey (journey_id, organisation_id, intake_date, age_band, gender,
+                   form_of_exploitation, evaluation_consent, six_months_on, twelve_months_on, version)
+               values (:journey, :organisation, :intake, :ageBand, :gender, :exploitation, :evaluationConsent,
+                   :sixMonthsOn, :twelveMonthsOn, :version)
+               on conflict (journey_id) do nothing
+               """)
+           .param("journey", event.journeyId())
+           .param("organisation", event.organisationId())
+           .param("intake", event.intakeDate())
+           .param("ageBand", event.profile().ageBand().name())
+           .param("gender", event.profile().gender().name())
+           .param("exploitation", event.profile().formOfExploitation().name())
+           .param("evaluationConsent", event.consentGiven().contains(ConsentPurpose.PROGRAM_EVALUATION))
+           .param("sixMonthsOn", JourneyFacts.sixMonthsAfter(event.intakeDate()))
+           .param("twelveMonthsOn", JourneyFacts.twelveMonthsAfter(event.intakeDate()))
+           .param("version", version)
+           .update();
     }
 
     @EventHandler
@@ -197,7 +206,6 @@ class OutcomesProjection {
         jdbc.update("delete from outcomes_program");
     }
 
-    /** Moves the journey to {@code version}; false when the event was applied before. */
     /** Stores a standing milestone if some figure depends on it; answers whether it did. */
     private boolean keep(UUID journeyId, UUID milestoneId, MilestoneType type, LocalDate occurredOn, UUID programId) {
         if (!JourneyFacts.dependsOn(type, programId)) {
@@ -231,18 +239,28 @@ class OutcomesProjection {
                                                         rs.getObject("program_id", UUID.class)),
                 journeyId);
         JourneyFacts facts = JourneyFacts.of(intakeDate, standing);
-        jdbc.update("""
-                    update outcomes_journey set program_outcome = ?, employed_at_6_months = ?,
-                        employed_at_12_months = ?, housed_at_6_months = ?, housed_at_12_months = ?,
-                        residence_regularised = ?, days_to_first_counselling = ?, days_to_shelter_exit = ?,
-                        days_to_training_completed = ?, days_to_employment_started = ?
-                    where journey_id = ?
-                    """,
-                    facts.programOutcome() == null ? null : facts.programOutcome().name(),
-                    facts.employedAt6Months(), facts.employedAt12Months(), facts.housedAt6Months(),
-                    facts.housedAt12Months(), facts.residenceRegularised(), facts.daysToFirstCounselling(),
-                    facts.daysToShelterExit(), facts.daysToTrainingCompleted(), facts.daysToEmploymentStarted(),
-                    journeyId);
+        sql.sql("""
+               update outcomes_journey set program_outcome = :programOutcome,
+                   employed_at_6_months = :employedAt6, employed_at_12_months = :employedAt12,
+                   housed_at_6_months = :housedAt6, housed_at_12_months = :housedAt12,
+                   residence_regularised = :residenceRegularised,
+                   days_to_first_counselling = :daysToFirstCounselling, days_to_shelter_exit = :daysToShelterExit,
+                   days_to_training_completed = :daysToTrainingCompleted,
+                   days_to_employment_started = :daysToEmploymentStarted
+               where journey_id = :journey
+               """)
+           .param("programOutcome", facts.programOutcome() == null ? null : facts.programOutcome().name())
+           .param("employedAt6", facts.employedAt6Months())
+           .param("employedAt12", facts.employedAt12Months())
+           .param("housedAt6", facts.housedAt6Months())
+           .param("housedAt12", facts.housedAt12Months())
+           .param("residenceRegularised", facts.residenceRegularised())
+           .param("daysToFirstCounselling", facts.daysToFirstCounselling())
+           .param("daysToShelterExit", facts.daysToShelterExit())
+           .param("daysToTrainingCompleted", facts.daysToTrainingCompleted())
+           .param("daysToEmploymentStarted", facts.daysToEmploymentStarted())
+           .param("journey", journeyId)
+           .update();
         jdbc.update("delete from outcomes_journey_program where journey_id = ?", journeyId);
         facts.programs().forEach((programId, program) -> jdbc.update("""
                 insert into outcomes_journey_program (journey_id, program_id, outcome, days_to_training_completed)

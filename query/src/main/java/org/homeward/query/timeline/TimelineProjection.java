@@ -98,14 +98,23 @@ class TimelineProjection {
     void on(MilestoneRecorded event, @SequenceNumber long version) {
         if (replay.advance(event.journeyId(), version)) {
             MilestoneOutcome outcome = outcome(event.outcome());
-            jdbc.update("""
-                        insert into timeline_milestone (journey_id, milestone_id, type, occurred_on, note, program_id,
-                            employment_sector, regular_income, drop_out_reason, recorded_version)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                        event.journeyId(), event.milestoneId(), event.type().name(), event.occurredOn(),
-                        event.note(), event.programId(), name(outcome.employmentSector()), outcome.regularIncome(),
-                        outcome.dropOutReason(), version);
+            sql.sql("""
+                   insert into timeline_milestone (journey_id, milestone_id, type, occurred_on, note, program_id,
+                       employment_sector, regular_income, drop_out_reason, recorded_version)
+                   values (:journey, :milestone, :type, :occurredOn, :note, :program, :sector, :regularIncome,
+                       :dropOutReason, :version)
+                   """)
+               .param("journey", event.journeyId())
+               .param("milestone", event.milestoneId())
+               .param("type", event.type().name())
+               .param("occurredOn", event.occurredOn())
+               .param("note", event.note())
+               .param("program", event.programId())
+               .param("sector", name(outcome.employmentSector()))
+               .param("regularIncome", outcome.regularIncome())
+               .param("dropOutReason", outcome.dropOutReason())
+               .param("version", version)
+               .update();
             addRevision(event.journeyId(), event.milestoneId(), version, event.type(), event.occurredOn(),
                         event.note(), event.programId(), outcome, null);
         }
@@ -286,18 +295,27 @@ class TimelineProjection {
         jdbc.update("delete from timeline_journey");
     }
 
-    /** Moves the journey to {@code version}; false when the event was applied before. */
     private void addRevision(UUID journeyId, UUID milestoneId, long version, MilestoneType type,
                              LocalDate occurredOn, String note, UUID programId, MilestoneOutcome outcome,
                              String correctionReason) {
-        jdbc.update("""
-                    insert into timeline_milestone_revision (journey_id, milestone_id, version, type, occurred_on,
-                        note, program_id, employment_sector, regular_income, drop_out_reason, correction_reason)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                    journeyId, milestoneId, version, type.name(), occurredOn, note, programId,
-                    name(outcome.employmentSector()), outcome.regularIncome(), outcome.dropOutReason(),
-                    correctionReason);
+        sql.sql("""
+               insert into timeline_milestone_revision (journey_id, milestone_id, version, type, occurred_on,
+                   note, program_id, employment_sector, regular_income, drop_out_reason, correction_reason)
+               values (:journey, :milestone, :version, :type, :occurredOn, :note, :program, :sector,
+                   :regularIncome, :dropOutReason, :correctionReason)
+               """)
+           .param("journey", journeyId)
+           .param("milestone", milestoneId)
+           .param("version", version)
+           .param("type", type.name())
+           .param("occurredOn", occurredOn)
+           .param("note", note)
+           .param("program", programId)
+           .param("sector", name(outcome.employmentSector()))
+           .param("regularIncome", outcome.regularIncome())
+           .param("dropOutReason", outcome.dropOutReason())
+           .param("correctionReason", correctionReason)
+           .update();
     }
 
     private void giveConsent(UUID journeyId, ConsentPurpose purpose, String partnerOrganisationId, LocalDate givenOn,
