@@ -20,6 +20,7 @@ import org.homeward.program.ProgramEvent;
 import org.homeward.query.Ignores;
 import org.homeward.query.PagedSearch;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,11 +38,13 @@ public class AuditReads {
     private static final String ERASED = "[erased]";
 
     private final JdbcTemplate jdbc;
+    private final JdbcClient sql;
     private final Clock clock;
     private final PersonKeyring keyring;
 
     AuditReads(JdbcTemplate jdbc, Clock clock, PersonKeyring keyring) {
         this.jdbc = jdbc;
+        this.sql = JdbcClient.create(jdbc);
         this.clock = clock;
         this.keyring = keyring;
     }
@@ -54,15 +57,22 @@ public class AuditReads {
      */
     public void record(Caller caller, UUID journeyId, String what, ReadPurpose purpose, String purposeNote,
                        String requestId) {
-        jdbc.update("""
-                    insert into audit_read (read_id, journey_id, actor_id, actor_role, actor_organisation_id, read_at,
-                        what, purpose, purpose_note, request_id)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                    UUID.randomUUID(), journeyId, caller == null ? null : caller.userId(),
-                    caller == null ? null : caller.role().name(), caller == null ? null : caller.organisationId(),
-                    Timestamp.from(clock.instant()), what, purpose == null ? null : purpose.name(),
-                    seal(journeyId, purposeNote), requestId);
+        sql.sql("""
+               insert into audit_read (read_id, journey_id, actor_id, actor_role, actor_organisation_id, read_at,
+                   what, purpose, purpose_note, request_id)
+               values (:read, :journey, :actor, :role, :organisation, :readAt, :what, :purpose, :note, :request)
+               """)
+           .param("read", UUID.randomUUID())
+           .param("journey", journeyId)
+           .param("actor", caller == null ? null : caller.userId())
+           .param("role", caller == null ? null : caller.role().name())
+           .param("organisation", caller == null ? null : caller.organisationId())
+           .param("readAt", Timestamp.from(clock.instant()))
+           .param("what", what)
+           .param("purpose", purpose == null ? null : purpose.name())
+           .param("note", seal(journeyId, purposeNote))
+           .param("request", requestId)
+           .update();
     }
 
     private String seal(UUID journeyId, String note) {

@@ -124,14 +124,22 @@ class TimelineProjection {
     void on(MilestoneCorrected event, @SequenceNumber long version) {
         if (replay.advance(event.journeyId(), version)) {
             MilestoneOutcome outcome = outcome(event.outcome());
-            jdbc.update("""
-                        update timeline_milestone set type = ?, occurred_on = ?, note = ?, program_id = ?,
-                            employment_sector = ?, regular_income = ?, drop_out_reason = ?
-                        where journey_id = ? and milestone_id = ?
-                        """,
-                        event.type().name(), event.occurredOn(), event.note(), event.programId(),
-                        name(outcome.employmentSector()), outcome.regularIncome(), outcome.dropOutReason(),
-                        event.journeyId(), event.milestoneId());
+            sql.sql("""
+                   update timeline_milestone set type = :type, occurred_on = :occurredOn, note = :note,
+                       program_id = :program, employment_sector = :sector, regular_income = :regularIncome,
+                       drop_out_reason = :dropOutReason
+                   where journey_id = :journey and milestone_id = :milestone
+                   """)
+               .param("type", event.type().name())
+               .param("occurredOn", event.occurredOn())
+               .param("note", event.note())
+               .param("program", event.programId())
+               .param("sector", name(outcome.employmentSector()))
+               .param("regularIncome", outcome.regularIncome())
+               .param("dropOutReason", outcome.dropOutReason())
+               .param("journey", event.journeyId())
+               .param("milestone", event.milestoneId())
+               .update();
             addRevision(event.journeyId(), event.milestoneId(), version, event.type(), event.occurredOn(),
                         event.note(), event.programId(), outcome, event.reason());
         }
@@ -251,14 +259,22 @@ class TimelineProjection {
     @EventHandler
     void on(ReintegrationAssessed event, @SequenceNumber long version) {
         if (replay.advance(event.journeyId(), version)) {
-            jdbc.update("""
-                        insert into timeline_assessment (journey_id, assessment_id, version, assessed_on,
-                            assessor_id, economic, social, psychosocial, baseline)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                        event.journeyId(), event.assessmentId(), version, event.assessedOn(), event.assessorId(),
-                        event.scores().economic(), event.scores().social(), event.scores().psychosocial(),
-                        event.baseline());
+            sql.sql("""
+                   insert into timeline_assessment (journey_id, assessment_id, version, assessed_on,
+                       assessor_id, economic, social, psychosocial, baseline)
+                   values (:journey, :assessment, :version, :assessedOn, :assessor, :economic, :social,
+                       :psychosocial, :baseline)
+                   """)
+               .param("journey", event.journeyId())
+               .param("assessment", event.assessmentId())
+               .param("version", version)
+               .param("assessedOn", event.assessedOn())
+               .param("assessor", event.assessorId())
+               .param("economic", event.scores().economic())
+               .param("social", event.scores().social())
+               .param("psychosocial", event.scores().psychosocial())
+               .param("baseline", event.baseline())
+               .update();
         }
     }
 

@@ -30,6 +30,8 @@ import org.homeward.journey.MilestoneType;
 import org.homeward.journey.PersonalDataErased;
 import org.homeward.journey.PersonalDetails;
 import org.homeward.journey.Profile;
+import org.homeward.journey.ReintegrationAssessed;
+import org.homeward.journey.ReintegrationScores;
 import org.homeward.journey.Timeline;
 import org.homeward.query.QuerySettings;
 import org.homeward.query.support.GivenEvents;
@@ -105,11 +107,17 @@ class TimelineProjectionTest {
                      new CaseManagerAssigned(journey, "cm-t2", "cm-t", "enc:v1:balance"),
                      new JourneyTransferred(journey, "org-t", "org-t2", "cm-t3", "enc:v1:moved"),
                      new JourneyClosed(journey, INTAKE.plusDays(60), ClosureReason.LOST_CONTACT, null),
-                     new JourneyReopened(journey, INTAKE.plusDays(70), "enc:v1:back"));
+                     new JourneyReopened(journey, INTAKE.plusDays(70), "enc:v1:back"),
+                     new ReintegrationAssessed(journey, UUID.randomUUID(), INTAKE.plusDays(71), "cm-t3",
+                                               new ReintegrationScores(2, 4, 3), true));
 
         Timeline timeline = timelines.handle(new FindTimeline(journey, events.version(journey)));
 
         assertThat(timeline.status()).isEqualTo(Timeline.Status.OPEN);
+        assertThat(timeline.assessments()).singleElement().satisfies(assessment -> {
+            assertThat(assessment.scores()).isEqualTo(new ReintegrationScores(2, 4, 3));
+            assertThat(assessment.baseline()).isTrue();
+        });
         assertThat(timeline.organisationId()).isEqualTo("org-t2");
         assertThat(timeline.caseManagerId()).isEqualTo("cm-t3");
         assertThat(timeline.caseHistory()).extracting(Timeline.CaseAssignment::kind).containsExactly(
