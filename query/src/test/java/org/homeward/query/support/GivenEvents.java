@@ -7,18 +7,27 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.homeward.journey.JourneyEvent;
 import org.homeward.program.ProgramEvent;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Hands events to a projection as its processor would: each as the next event of its journey or program, with the
- * sequence number the event store would have given it.
+ * sequence number the event store would have given it; with an event store, stored there first, as Axon would.
  */
 public final class GivenEvents {
 
     private final AnnotationEventHandlerAdapter projection;
+    private final JdbcTemplate eventStore;
     private final Map<UUID, Long> next = new HashMap<>();
+    private final Map<String, GenericDomainEventMessage<Object>> delivered = new HashMap<>();
 
     public GivenEvents(Object projection) {
+        this(projection, null);
+    }
+
+    /** @param eventStore a database with the event store's table ({@link ReadModelDatabase#freshWithEventStore}) */
+    public GivenEvents(Object projection, JdbcTemplate eventStore) {
         this.projection = new AnnotationEventHandlerAdapter(projection);
+        this.eventStore = eventStore;
     }
 
     public GivenEvents given(JourneyEvent... events) {
@@ -52,8 +61,20 @@ public final class GivenEvents {
     }
 
     private void handle(String type, UUID id, long sequenceNumber, Object event) {
+        // delivered again, it is the same message: same identifier, as a replayed batch hands it on
+        GenericDomainEventMessage<Object> message = delivered.computeIfAbsent(
+                id + "/" + sequenceNumber,
+                key -> new GenericDomainEventMessage<>(type, id.toString(), sequenceNumber, event));
+        if (eventStore != null) {
+            eventStore.update("""
+                    insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                        time_stamp, payload_type, payload)
+                    values (?, ?, ?, ?, ?, ?, '{}'::bytea) on conflict do nothing""",
+                              message.getIdentifier(), message.getAggregateIdentifier(), sequenceNumber, type,
+                              message.getTimestamp().toString(), event.getClass().getName());
+        }
         try {
-            projection.handle(new GenericDomainEventMessage<>(type, id.toString(), sequenceNumber, event));
+            projection.handle(message);
         } catch (Exception e) {
             throw new AssertionError("the projection refused " + event.getClass().getSimpleName(), e);
         }
