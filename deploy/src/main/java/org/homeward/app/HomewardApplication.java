@@ -42,13 +42,13 @@ public class HomewardApplication {
     }
 
     @Configuration
-    @ConditionalOnExpression("'${homeward.role:all}' matches 'all|command'")
+    @ConditionalOnExpression("'${homeward.role}' matches 'all|command'")
     @Import(CommandSide.class)
     static class CommandRole {
     }
 
     @Configuration
-    @ConditionalOnExpression("'${homeward.role:all}' matches 'all|query'")
+    @ConditionalOnExpression("'${homeward.role}' matches 'all|query'")
     @Import(QuerySide.class)
     static class QueryRole {
     }
