@@ -34,10 +34,11 @@ import org.w3c.dom.NodeList;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Outcome figures as an evaluator reads them, over synthetic cohorts built through the API whose every figure is
- * known in advance; how each event moves the figures is tested on the read side, given events (query's
- * {@code OutcomesProjectionTest}). Each test keeps to its own organisation, so the tests cannot see each other's journeys. The
- * application's clock stands on {@link #TODAY}, so figures "at 12 months" do not change with the day the suite runs.
+ * Outcome figures as an evaluator reads them (JSON, CSV, chart, suppression, parameters), over synthetic cohorts
+ * built through the API; every figure's value, and how each event moves it, is tested on the read side, given
+ * events (query's {@code OutcomesProjectionTest}). Each test keeps to its own organisation, so the tests cannot see
+ * each other's journeys. The application's clock stands on {@link #TODAY}, so figures "at 12 months" do not change
+ * with the day the suite runs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Import(OutcomesTest.FixedClock.class)
@@ -120,7 +121,7 @@ class OutcomesTest extends HttpTest {
     }
 
     @Test
-    void everyFigureOfAKnownCohortIsExact() {
+    void theKnownCohortsFiguresReachTheEvaluatorAsJson() {
         JsonNode outcomes = evaluator().get("/api/v1/outcomes?organisation=" + KNOWN).json();
 
         assertThat(outcomes.path("rows")).hasSize(1);
@@ -130,48 +131,12 @@ class OutcomesTest extends HttpTest {
         assertThat(row.path("endsOn").asString()).isEqualTo("2026-03-31");
         assertThat(row.path("group").asString()).isEqualTo("all");
         assertThat(row.path("suppressed")).isEmpty();
-        Map<String, Object> expected = new LinkedHashMap<>();
-        expected.put("journeys", 48);
-        expected.put("enrolled", 48);
-        expected.put("completed", 25);
-        expected.put("droppedOut", 12);
-        expected.put("stillActive", 11);
-        expected.put("completionRate", 0.5208);
-        expected.put("at6Months.journeys", 48);
-        expected.put("at6Months.employed", 12);
-        expected.put("at6Months.employedRate", 0.25);
-        expected.put("at6Months.housed", 20);
-        expected.put("at12Months.journeys", 48);
-        expected.put("at12Months.employed", 14);
-        expected.put("at12Months.housed", 20);
-        expected.put("residenceRegularised", 11);
-        expected.put("daysToFirstCounselling.journeys", 48);
-        expected.put("daysToFirstCounselling.median", 23);
-        expected.put("daysToFirstCounselling.p75", 35);
-        expected.put("daysToShelterExit.journeys", 0);
-        expected.put("daysToShelterExit.median", null);
-        expected.put("daysToTrainingCompleted.journeys", 25);
-        expected.put("daysToTrainingCompleted.median", 78);
-        expected.put("daysToTrainingCompleted.p75", 102);
-        expected.put("daysToEmploymentStarted.journeys", 15);
-        expected.put("daysToEmploymentStarted.median", 95);
-        expected.put("daysToEmploymentStarted.p75", 115);
-        expected.put("assessment.journeys", 22);
-        expected.put("assessment.reassessed", 22);
-        expected.put("economic.first.mean", 2.0);
-        expected.put("economic.first.score2", 22);
-        expected.put("economic.latest.mean", 3.5);
-        expected.put("economic.latest.score3", 11);
-        expected.put("economic.latest.score4", 11);
-        expected.put("economic.change.mean", 1.5);
-        expected.put("social.change.mean", 0.0);
-        expected.put("psychosocial.first.score1", 22);
-        expected.put("psychosocial.latest.score2", 22);
-        expected.put("psychosocial.change.mean", 1.0);
-        expected.put("followUps.journeys", 12);
-        expected.put("followUps.onTimeRate", 0.75);
-        expected.forEach((figure, value) -> assertThat(number(row.path("figures").path(figure)))
-                .as(figure).isEqualTo(value == null ? null : ((Number) value).doubleValue()));
+        // every figure's value is proven on the read side, given the same cohort's events (query's
+        // OutcomesProjectionTest); here: that they reach the evaluator as JSON numbers, and null where none is
+        assertThat(number(row.path("figures").path("journeys"))).isEqualTo(48.0);
+        assertThat(number(row.path("figures").path("completionRate"))).isEqualTo(0.5208);
+        assertThat(number(row.path("figures").path("daysToTrainingCompleted.p75"))).isEqualTo(102.0);
+        assertThat(number(row.path("figures").path("daysToShelterExit.median"))).isNull();
     }
 
     @Test

@@ -2,6 +2,9 @@ package org.homeward.query.audit;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -80,11 +83,12 @@ public class AuditReads {
         return key == null ? null : Sealed.seal(key, journeyId, note);
     }
 
-    private String open(UUID journeyId, String sealed) {
+    /** @param keys the person keys this page looked up already: one lookup per journey, not per read */
+    private String open(UUID journeyId, String sealed, Map<UUID, Optional<byte[]>> keys) {
         if (sealed == null) {
             return null;
         }
-        byte[] key = keyring.key(journeyId);
+        byte[] key = keys.computeIfAbsent(journeyId, id -> Optional.ofNullable(keyring.key(id))).orElse(null);
         if (key == null) {
             return ERASED;
         }
@@ -98,6 +102,7 @@ public class AuditReads {
 
     @QueryHandler
     AuditReadPage handle(FindAuditReads query) {
+        Map<UUID, Optional<byte[]>> keys = new HashMap<>();
         PagedSearch.Page<AuditRead> found = new PagedSearch()
                 .where("journey_id = ?", query.journeyId())
                 .where("actor_id = ?", query.actorId())
@@ -110,7 +115,8 @@ public class AuditReads {
                                          rs.getString("actor_organisation_id"),
                                          rs.getTimestamp("read_at").toInstant(), rs.getString("what"),
                                          purpose == null ? null : ReadPurpose.valueOf(purpose),
-                                         open(rs.getObject("journey_id", UUID.class), rs.getString("purpose_note")),
+                                         open(rs.getObject("journey_id", UUID.class), rs.getString("purpose_note"),
+                                              keys),
                                          rs.getString("request_id"));
                 });
         return new AuditReadPage(query.page(), query.size(), found.total(), found.entries());

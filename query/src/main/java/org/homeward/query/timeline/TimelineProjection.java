@@ -1,6 +1,8 @@
 package org.homeward.query.timeline;
 
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -106,13 +108,7 @@ class TimelineProjection {
                    """)
                .param("journey", event.journeyId())
                .param("milestone", event.milestoneId())
-               .param("type", event.type().name())
-               .param("occurredOn", event.occurredOn())
-               .param("note", event.note())
-               .param("program", event.programId())
-               .param("sector", name(outcome.employmentSector()))
-               .param("regularIncome", outcome.regularIncome())
-               .param("dropOutReason", outcome.dropOutReason())
+               .params(milestone(event.type(), event.occurredOn(), event.note(), event.programId(), outcome))
                .param("version", version)
                .update();
             addRevision(event.journeyId(), event.milestoneId(), version, event.type(), event.occurredOn(),
@@ -130,13 +126,7 @@ class TimelineProjection {
                        drop_out_reason = :dropOutReason
                    where journey_id = :journey and milestone_id = :milestone
                    """)
-               .param("type", event.type().name())
-               .param("occurredOn", event.occurredOn())
-               .param("note", event.note())
-               .param("program", event.programId())
-               .param("sector", name(outcome.employmentSector()))
-               .param("regularIncome", outcome.regularIncome())
-               .param("dropOutReason", outcome.dropOutReason())
+               .params(milestone(event.type(), event.occurredOn(), event.note(), event.programId(), outcome))
                .param("journey", event.journeyId())
                .param("milestone", event.milestoneId())
                .update();
@@ -311,6 +301,20 @@ class TimelineProjection {
         jdbc.update("delete from timeline_journey");
     }
 
+    /** A milestone's state as a statement's named parameters: the same in its row and in each of its revisions. */
+    private static Map<String, Object> milestone(MilestoneType type, LocalDate occurredOn, String note, UUID programId,
+                                                 MilestoneOutcome outcome) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("type", type.name());
+        parameters.put("occurredOn", occurredOn);
+        parameters.put("note", note);
+        parameters.put("program", programId);
+        parameters.put("sector", name(outcome.employmentSector()));
+        parameters.put("regularIncome", outcome.regularIncome());
+        parameters.put("dropOutReason", outcome.dropOutReason());
+        return parameters;
+    }
+
     private void addRevision(UUID journeyId, UUID milestoneId, long version, MilestoneType type,
                              LocalDate occurredOn, String note, UUID programId, MilestoneOutcome outcome,
                              String correctionReason) {
@@ -323,13 +327,7 @@ class TimelineProjection {
            .param("journey", journeyId)
            .param("milestone", milestoneId)
            .param("version", version)
-           .param("type", type.name())
-           .param("occurredOn", occurredOn)
-           .param("note", note)
-           .param("program", programId)
-           .param("sector", name(outcome.employmentSector()))
-           .param("regularIncome", outcome.regularIncome())
-           .param("dropOutReason", outcome.dropOutReason())
+           .params(milestone(type, occurredOn, note, programId, outcome))
            .param("correctionReason", correctionReason)
            .update();
     }
