@@ -21,6 +21,8 @@ public enum RefusalKind {
     RULE_BROKEN("rule-broken"),
     /** The Idempotency-Key was used for a different request: 422. */
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused"),
+    /** Someone else is doing it right now (a projection already rebuilding): 409 with Retry-After. */
+    BUSY("busy"),
     /** The answer is not there yet (a projection behind a version the caller saw): 503, retry shortly. */
     NOT_YET("timeline-behind");
 

@@ -2,7 +2,6 @@ package org.homeward.app.operations;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,12 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.homeward.refusal.Refusal;
+import org.homeward.refusal.RefusalKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -87,18 +87,29 @@ class ProjectionRebuilds {
     ResponseEntity<Progress> rebuild(@PathVariable String name) {
         StreamingEventProcessor processor = processor(name);
         if (processor == null) {
-            // a problem like every other refusal; a bare 404 has no body a client can read
-            ProblemDetail unknown = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such projection");
-            unknown.setType(URI.create("urn:homeward:problem:unknown"));
-            return ResponseEntity.of(unknown).build();
+            throw new Refusal(RefusalKind.UNKNOWN, "No such projection");
         }
         if (!processor.supportsReset()) {
-            throw new IllegalStateException("Projection " + name + " cannot be rebuilt");
+            throw new Refusal(RefusalKind.RULE_BROKEN, "This projection cannot be rebuilt");
         }
-        log.info("Rebuilding projection {} from the event store", name);
-        processor.shutDown();
-        processor.resetTokens();
-        processor.start();
+        // shut down, reset and start are one step: two operators interleaving them would reset a running processor
+        synchronized (processor) {
+            if (processor.isReplaying()) {
+                throw new Refusal(RefusalKind.BUSY, "The projection is already being rebuilt");
+            }
+            log.info("Rebuilding projection {} from the event store", name);
+            processor.shutDown();
+            try {
+                processor.resetTokens();
+            } catch (UnableToClaimTokenException heldElsewhere) {
+                // the reset rolled back whole; the projection goes on where it was
+                log.info("Projection {} not rebuilt: another process holds some of its segments", name);
+                throw new Refusal(RefusalKind.BUSY, "Another process holds part of this projection; "
+                                                    + "rebuild it when this process is the only one running it");
+            } finally {
+                processor.start();
+            }
+        }
         return ResponseEntity.accepted().body(progress(name, newestEvent()));
     }
 

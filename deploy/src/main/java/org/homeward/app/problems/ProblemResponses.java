@@ -169,6 +169,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             case RULE_BROKEN -> respond(problem(HttpStatus.CONFLICT, type, refusal.message(), List.of()));
             case IDEMPOTENCY_KEY_REUSED -> respond(problem(HttpStatus.UNPROCESSABLE_CONTENT, type, refusal.message(),
                                                            List.of()));
+            case BUSY -> ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, "5")
+                                       .body(problem(HttpStatus.CONFLICT, type, refusal.message(), List.of()));
             case NOT_YET -> ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                                           .body(problem(HttpStatus.SERVICE_UNAVAILABLE, type, refusal.message(),
                                                         List.of()));

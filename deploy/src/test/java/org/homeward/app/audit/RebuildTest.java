@@ -9,6 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.Awaitility;
 import org.homeward.access.Role;
@@ -63,6 +67,36 @@ class RebuildTest extends HttpTest {
         assertThat(jdbc.queryForObject("select count(*) from timeline_milestone", Long.class))
                 .isEqualTo(jdbc.queryForObject("select count(*) from domain_event_entry where type = 'Journey'"
                                                + " and payload_type like '%MilestoneRecorded'", Long.class));
+    }
+
+    @Test
+    void rebuildsAskedAtOnceAreEachAnsweredAndTheProjectionEndsWhole() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            openJourney(intake());
+        }
+        List<Callable<Reply>> rebuilds = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            String projection = i % 2 == 0 ? "caseload" : "timeline";
+            rebuilds.add(() -> admin().post("/api/v1/admin/projections/" + projection + "/rebuild", Map.of()));
+        }
+        ExecutorService operators = Executors.newFixedThreadPool(8);
+        List<Reply> replies = new ArrayList<>();
+        for (Future<Reply> reply : operators.invokeAll(rebuilds)) {
+            replies.add(reply.get());
+        }
+        operators.shutdown();
+
+        assertThat(replies).extracting(Reply::status).containsAnyOf(202).allMatch(s -> s == 202 || s == 409);
+        assertThat(replies).filteredOn(reply -> reply.status() == 409).allSatisfy(busy -> {
+            assertThat(busy.contentType()).isEqualTo("application/problem+json");
+            assertThat(busy.text("type")).isEqualTo("urn:homeward:problem:busy");
+            assertThat(busy.header("Retry-After")).isNotNull();
+        });
+        awaitCaughtUp("caseload", "timeline");
+        Long journeys = jdbc.queryForObject("select count(distinct aggregate_identifier) from domain_event_entry"
+                                            + " where type = 'Journey'", Long.class);
+        assertThat(jdbc.queryForObject("select count(*) from caseload_journey", Long.class)).isEqualTo(journeys);
+        assertThat(jdbc.queryForObject("select count(*) from timeline_journey", Long.class)).isEqualTo(journeys);
     }
 
     @Test
