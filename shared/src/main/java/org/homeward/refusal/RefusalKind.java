@@ -21,7 +21,7 @@ public enum RefusalKind {
     RULE_BROKEN("rule-broken"),
     /** The Idempotency-Key was used for a different request: 422. */
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused"),
-    /** Someone else is doing it right now (a projection already rebuilding): 409 with Retry-After. */
+    /** Someone else holds it right now (another process holds part of a projection to rebuild): 409, retry later. */
     BUSY("busy"),
     /** The answer is not there yet (a projection behind a version the caller saw): 503, retry shortly. */
     NOT_YET("timeline-behind");

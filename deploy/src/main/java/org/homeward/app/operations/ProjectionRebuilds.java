@@ -92,11 +92,9 @@ class ProjectionRebuilds {
         if (!processor.supportsReset()) {
             throw new Refusal(RefusalKind.RULE_BROKEN, "This projection cannot be rebuilt");
         }
-        // shut down, reset and start are one step: two operators interleaving them would reset a running processor
+        // shut down, reset and start are one step: two operators interleaving them would reset a running processor.
+        // A rebuild asked during a rebuild starts it again from the beginning.
         synchronized (processor) {
-            if (processor.isReplaying()) {
-                throw new Refusal(RefusalKind.BUSY, "The projection is already being rebuilt");
-            }
             log.info("Rebuilding projection {} from the event store", name);
             processor.shutDown();
             try {

@@ -81,16 +81,51 @@ class SeveralProcessesTest {
 
     @Test
     void everyProcessorWithSeveralSegmentsIsSharedByBothProcesses() {
+        List<String> shared = awaitSharedProcessors();
+
+        assertThat(shared).contains("timeline", "caseload", "outcomes");
+    }
+
+    @Test
+    void aProjectionSharedWithTheOtherProcessIsNotRebuiltHalfwayAndSaysSo() {
+        Api a = first.as(Role.SUPERVISOR);
+        a.post("/api/v1/journeys", intake());
+        awaitSharedProcessors();
+        awaitEveryJourneyOnTheTimeline();
+
+        Reply rebuild = first.as(Role.ADMINISTRATOR).post("/api/v1/admin/projections/timeline/rebuild", Map.of());
+
+        assertThat(rebuild.status()).isEqualTo(409);
+        assertThat(rebuild.text("type")).isEqualTo("urn:homeward:problem:busy");
+        assertThat(rebuild.header("Retry-After")).isNotNull();
+        assertThat(first.jdbc().queryForObject("select count(*) from timeline_journey", Long.class))
+                .as("nothing emptied by the refused rebuild").isEqualTo(openedJourneys());
+        assertThat(a.post("/api/v1/journeys", intake()).status()).isEqualTo(201);
+        awaitEveryJourneyOnTheTimeline();
+    }
+
+    private static long openedJourneys() {
+        return first.jdbc().queryForObject("select count(*) from domain_event_entry"
+                                           + " where payload_type like '%JourneyOpened'", Long.class);
+    }
+
+    private static void awaitEveryJourneyOnTheTimeline() {
+        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                first.jdbc().queryForObject("select count(*) from timeline_journey", Long.class))
+                .isEqualTo(openedJourneys()));
+    }
+
+    /** Waits until both processes hold segments of every processor that has several, and names those. */
+    private static List<String> awaitSharedProcessors() {
         JdbcTemplate jdbc = first.jdbc();
         List<String> shared = jdbc.queryForList(
                 "select processor_name from token_entry group by processor_name having count(*) > 1", String.class);
-        assertThat(shared).contains("timeline", "caseload", "outcomes");
-
         Awaitility.await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500))
                   .untilAsserted(() -> assertThat(jdbc.queryForList("""
                           select processor_name from token_entry where processor_name = any (?)
                           group by processor_name having count(distinct owner) = 2""", String.class,
                           (Object) shared.toArray(String[]::new)))
                           .containsExactlyInAnyOrderElementsOf(shared));
+        return shared;
     }
 }
