@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.Set;
 import org.homeward.app.HomewardSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,8 +30,10 @@ import org.springframework.context.annotation.Configuration;
  *
  * <p>It is as durable as a configured server (fsync, synchronous commit and full page writes on) and closed: it
  * listens on 127.0.0.1 only, has no unix socket, and lets in only its superuser and the application's role, each
- * with a random password kept in the keys directory. The application connects as {@link #APPLICATION_ROLE},
- * which owns the application's schema but is not a superuser, so it cannot read the server's files (the keys).
+ * with a random password kept in the keys directory. The application connects as {@link #APPLICATION_ROLE}, which
+ * may read and write the application's tables but owns nothing and is not a superuser: it cannot read the server's
+ * files (the keys), nor alter a table or disable the triggers that keep events immutable. The tables belong to
+ * {@link #OWNER_ROLE}, which cannot log in; migrations run as it, through the superuser.
  * A unix socket in a private directory would need no password, but zonky checks that the server is up over TCP.
  *
  * <p>PostgreSQL refuses to run as root. When the application runs as root, zonky starts every PostgreSQL
@@ -41,8 +44,10 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 public class EmbeddedDatabase {
 
-    /** The role the application connects as: it owns the application's schema and is not a superuser. */
+    /** The role the application connects as: it reads and writes the application's tables and owns nothing. */
     public static final String APPLICATION_ROLE = "homeward";
+    /** The role that owns the application's schema and tables; it cannot log in, migrations take it on. */
+    public static final String OWNER_ROLE = "homeward_owner";
     public static final String SUPERUSER = "postgres";
     /** The one database; the old embedded default kept its tables here too, so existing data stays put. */
     public static final String DATABASE = "postgres";
@@ -81,6 +86,13 @@ public class EmbeddedDatabase {
         dataSource.setUsername(APPLICATION_ROLE);
         dataSource.setPassword(server.applicationPassword());
         return dataSource;
+    }
+
+    /** Migrations create and alter tables, so they run as the tables' owner, which the application is not. */
+    @Bean
+    FlywayConfigurationCustomizer migrationsAsOwner(EmbeddedServer server) {
+        return flyway -> flyway.dataSource(server.jdbcUrl(), SUPERUSER, server.superuserPassword())
+                               .initSql("set role " + OWNER_ROLE);
     }
 
     /**
@@ -128,7 +140,7 @@ public class EmbeddedDatabase {
             if (closing) {
                 sql.execute("alter role postgres password '" + superuserPassword + "'");
             }
-            prepareApplicationRole(sql, applicationPassword);
+            prepareRoles(sql, applicationPassword);
             if (closing) {
                 writeHba(data, CLOSED_HBA);
                 sql.execute("select pg_reload_conf()");
@@ -136,7 +148,7 @@ public class EmbeddedDatabase {
                 sql.execute("select pg_terminate_backend(pid) from pg_stat_activity"
                             + " where backend_type = 'client backend' and pid <> pg_backend_pid()");
             }
-            return new EmbeddedServer(postgres, data, applicationPassword);
+            return new EmbeddedServer(postgres, data, superuserPassword, applicationPassword);
         } catch (SQLException | IOException | RuntimeException e) {
             postgres.close();
             throw new IllegalStateException("Could not prepare the embedded database for the application", e);
@@ -144,28 +156,34 @@ public class EmbeddedDatabase {
     }
 
     /**
-     * The application's role owns the schema and everything in it, so Flyway, run as that role, can migrate;
-     * the old embedded default made them as the superuser, so they are handed over on every start.
+     * The owner role owns the schema and everything in it; the application's role may use what is there. Earlier
+     * versions made the tables as the superuser, then as the application's role: both are handed to the owner on
+     * every start, so a data directory of any version ends the same.
      */
-    private static void prepareApplicationRole(Statement sql, String password) throws SQLException {
+    private static void prepareRoles(Statement sql, String password) throws SQLException {
         sql.execute("""
                 do $$ begin
                     if not exists (select from pg_roles where rolname = 'homeward') then
                         create role homeward;
                     end if;
+                    if not exists (select from pg_roles where rolname = 'homeward_owner') then
+                        create role homeward_owner;
+                    end if;
                 end $$""");
         sql.execute("alter role homeward login nosuperuser nocreatedb nocreaterole noreplication nobypassrls"
                     + " password '" + password + "'");
+        sql.execute("alter role homeward_owner nologin nosuperuser nocreatedb nocreaterole noreplication nobypassrls");
+        sql.execute("reassign owned by homeward to homeward_owner");
         sql.execute("""
                 do $$ declare object record; begin
-                    alter schema public owner to homeward;
+                    alter schema public owner to homeward_owner;
                     for object in
-                        select format('alter %s %s owner to homeward',
+                        select format('alter %s %s owner to homeward_owner',
                                       case c.relkind when 'S' then 'sequence' when 'v' then 'view'
                                                      when 'm' then 'materialized view' else 'table' end,
                                       c.oid::regclass) as command
                         from pg_class c
-                        where c.relnamespace = 'public'::regnamespace and c.relowner <> 'homeward'::regrole
+                        where c.relnamespace = 'public'::regnamespace and c.relowner <> 'homeward_owner'::regrole
                           and c.relkind in ('r', 'p', 'v', 'm', 'S')
                           -- a column's sequence goes with its table
                           and not exists (select from pg_depend d
@@ -174,13 +192,25 @@ public class EmbeddedDatabase {
                         execute object.command;
                     end loop;
                     for object in
-                        select format('alter routine %s owner to homeward', p.oid::regprocedure) as command
+                        select format('alter routine %s owner to homeward_owner', p.oid::regprocedure) as command
                         from pg_proc p
-                        where p.pronamespace = 'public'::regnamespace and p.proowner <> 'homeward'::regrole
+                        where p.pronamespace = 'public'::regnamespace and p.proowner <> 'homeward_owner'::regrole
                     loop
                         execute object.command;
                     end loop;
                 end $$""");
+        // what exists now, and what migrations will make (as the owner) from now on
+        sql.execute("revoke create on schema public from public, homeward");
+        sql.execute("grant usage on schema public to homeward");
+        sql.execute("grant select, insert, update, delete, truncate on all tables in schema public to homeward");
+        sql.execute("grant usage, select, update on all sequences in schema public to homeward");
+        sql.execute("grant execute on all routines in schema public to homeward");
+        sql.execute("alter default privileges for role homeward_owner in schema public"
+                    + " grant select, insert, update, delete, truncate on tables to homeward");
+        sql.execute("alter default privileges for role homeward_owner in schema public"
+                    + " grant usage, select, update on sequences to homeward");
+        sql.execute("alter default privileges for role homeward_owner in schema public"
+                    + " grant execute on routines to homeward");
     }
 
     /** No line lets anyone in without a password (a change of the closed lines needs no closing start). */

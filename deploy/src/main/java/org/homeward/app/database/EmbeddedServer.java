@@ -16,12 +16,15 @@ public final class EmbeddedServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedServer.class);
 
     private final EmbeddedPostgres postgres;
+    private final String superuserPassword;
     private final String applicationPassword;
     private final ProcessHandle postmaster;
     private volatile boolean closing;
 
-    EmbeddedServer(EmbeddedPostgres postgres, Path dataDirectory, String applicationPassword) throws IOException {
+    EmbeddedServer(EmbeddedPostgres postgres, Path dataDirectory, String superuserPassword,
+                   String applicationPassword) throws IOException {
         this.postgres = postgres;
+        this.superuserPassword = superuserPassword;
         this.applicationPassword = applicationPassword;
         this.postmaster = postmaster(dataDirectory);
     }
@@ -36,6 +39,11 @@ public final class EmbeddedServer implements AutoCloseable {
 
     public String applicationPassword() {
         return applicationPassword;
+    }
+
+    /** For migrations alone, which take on the owner role: the application never connects as the superuser. */
+    public String superuserPassword() {
+        return superuserPassword;
     }
 
     /**

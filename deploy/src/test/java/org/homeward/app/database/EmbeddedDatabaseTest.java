@@ -55,8 +55,9 @@ class EmbeddedDatabaseTest {
         AtomicLong acknowledged = new AtomicLong();
         Thread writer;
         try (EmbeddedServer server = EmbeddedDatabase.start(data(), keys())) {
-            JdbcTemplate sql = asApplication(server);
-            sql.execute("create table acknowledged (n bigint primary key)");
+            // made as migrations make tables: by the owner, writable by the application
+            asSuperuser(server).execute("set role " + EmbeddedDatabase.OWNER_ROLE
+                                        + "; create table acknowledged (n bigint primary key)");
             writer = new Thread(() -> {
                 try (Connection connection = applicationSource(server).getConnection();
                      PreparedStatement insert = connection.prepareStatement("insert into acknowledged values (?)")) {
@@ -138,6 +139,31 @@ class EmbeddedDatabaseTest {
         }
     }
 
+    /** Whoever holds the application's connection (an SQL injection, say) may write rows, not change the rules. */
+    @Test
+    void applicationCannotDisableTheTriggersOrAlterTheTables() throws IOException {
+        try (EmbeddedServer server = EmbeddedDatabase.start(data(), keys())) {
+            migrateAsOwner(server);
+            JdbcTemplate sql = asApplication(server);
+            recordEvent(sql, "event-kept", 0);
+
+            for (String change : new String[] {
+                    "alter table domain_event_entry disable trigger all",
+                    "alter table domain_event_entry drop column payload",
+                    "drop table domain_event_entry",
+                    "create table smuggled (n int)",
+                    "set session_replication_role = replica"}) {
+                assertThatThrownBy(() -> sql.execute(change)).as(change)
+                        .rootCause().hasMessageMatching("(?s).*(must be (the )?owner|permission denied).*");
+            }
+            assertThatThrownBy(() -> sql.update("delete from domain_event_entry"))
+                    .hasMessageContaining("events are immutable");
+            assertThatThrownBy(() -> sql.execute("truncate domain_event_entry"))
+                    .hasMessageContaining("events are immutable");
+            assertThat(sql.queryForObject("select count(*) from domain_event_entry", Long.class)).isEqualTo(1);
+        }
+    }
+
     @Test
     void dataDirectoryOfTheOpenDefaultIsClosedAndKeepsItsEvents() throws IOException {
         // as the embedded default made them before: trust everywhere, and the schema made by the superuser
@@ -158,8 +184,9 @@ class EmbeddedDatabaseTest {
             assertThat(sql.queryForList("select event_identifier from domain_event_entry", String.class))
                     .containsExactly("event-before");
             assertThat(sql.queryForList("select tablename from pg_tables where schemaname = 'public'"
-                                        + " and tableowner <> current_user", String.class)).isEmpty();
-            migrate(applicationSource(server));
+                                        + " and tableowner <> ?", String.class, EmbeddedDatabase.OWNER_ROLE))
+                    .isEmpty();
+            migrateAsOwner(server);
             recordEvent(sql, "event-after", 1);
             assertThatThrownBy(() -> sql.update("delete from domain_event_entry"))
                     .hasMessageContaining("events are immutable");
@@ -169,6 +196,12 @@ class EmbeddedDatabaseTest {
             assertThat(asApplication(again).queryForObject("select count(*) from domain_event_entry", Long.class))
                     .isEqualTo(2);
         }
+    }
+
+    /** As the application migrates: through the superuser, as the owner role. */
+    private static void migrateAsOwner(EmbeddedServer server) {
+        Flyway.configure().dataSource(server.jdbcUrl(), EmbeddedDatabase.SUPERUSER, server.superuserPassword())
+              .initSql("set role " + EmbeddedDatabase.OWNER_ROLE).locations("classpath:db/migration").load().migrate();
     }
 
     private static void migrate(javax.sql.DataSource dataSource) {

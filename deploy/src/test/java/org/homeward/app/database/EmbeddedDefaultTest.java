@@ -6,6 +6,10 @@ import static org.homeward.app.support.SyntheticJourneys.intake;
 import static org.homeward.app.support.SyntheticJourneys.milestone;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.awaitility.Awaitility;
 import org.homeward.app.HomewardApplication;
 import org.homeward.app.support.Api;
 import org.homeward.app.support.Api.Reply;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
 
 /**
  * With no database configured the application runs on its embedded PostgreSQL, as root or not (CI runs this as
@@ -50,10 +55,40 @@ class EmbeddedDefaultTest {
             assertThat(next.json().path("version").asLong()).as("the journey was rebuilt from its 3 events")
                                                             .isEqualTo(3);
             Reply closure = api.post("/api/v1/journeys/" + journey + "/closure",
-                                     java.util.Map.of("reason", "OTHER", "closedOn", INTAKE.plusDays(2).toString()));
+                                     Map.of("reason", "OTHER", "closedOn", INTAKE.plusDays(2).toString()));
             assertThat(closure.status()).isEqualTo(200);
             assertThat(api.get("/api/v1/journeys/" + journey + "/timeline?minVersion=4").json()
                           .path("milestones")).hasSize(3);
+        }
+    }
+
+    /**
+     * The application's role owns no table: whatever the application does besides recording and reading (a
+     * timeline as known on a date, history, erasure, rebuilds, verification) works with the rights it has.
+     */
+    @Test
+    void everyKindOfWorkRunsWithTheApplicationsRights() {
+        try (ConfigurableApplicationContext context = start()) {
+            Api api = api(context);
+            String journey = "/api/v1/journeys/" + api.post("/api/v1/journeys", intake()).text("journeyId");
+            api.post(journey + "/milestones", milestone("SHELTER_ENTERED", INTAKE, null));
+            Api admin = as(context, Role.ADMINISTRATOR);
+            for (JsonNode projection : admin.get("/api/v1/admin/projections").json()) {
+                String name = projection.path("projection").asString();
+                assertThat(admin.post("/api/v1/admin/projections/" + name + "/rebuild", Map.of()).status())
+                        .as("rebuild of %s", name).isEqualTo(202);
+            }
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> admin.get("/api/v1/admin/projections")
+                    .json().valueStream().allMatch(p -> !p.path("rebuilding").asBoolean()
+                                                        && p.path("behind").asLong() == 0));
+
+            assertThat(api.get(journey + "/timeline?minVersion=1").json().path("milestones")).hasSize(1);
+            assertThat(api.get(journey + "/timeline?asOf=" + Instant.now()).status()).isEqualTo(200);
+            assertThat(api.get(journey + "/history").status()).isEqualTo(200);
+            assertThat(api.post(journey + "/erasure", Map.of("requestedOn", INTAKE.plusDays(1).toString())).status())
+                    .isEqualTo(200);
+            Reply verified = as(context, Role.AUDITOR).postRaw("/api/v1/audit/verify", "");
+            assertThat(verified.status()).isEqualTo(200);
         }
     }
 
@@ -67,7 +102,11 @@ class EmbeddedDefaultTest {
     }
 
     private static Api api(ConfigurableApplicationContext context) {
+        return as(context, Role.SUPERVISOR);
+    }
+
+    private static Api as(ConfigurableApplicationContext context, Role role) {
         return TestUsers.as(context.getEnvironment().getRequiredProperty("local.server.port", Integer.class),
-                            Role.SUPERVISOR, "sv-test", SyntheticJourneys.ORGANISATION);
+                            role, "staff-test", SyntheticJourneys.ORGANISATION);
     }
 }
