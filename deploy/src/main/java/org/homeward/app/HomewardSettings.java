@@ -35,8 +35,11 @@ public record HomewardSettings(String role, EmbeddedDatabase embeddedDatabase, E
     public record EventProcessing(Duration claimTimeout, Duration shareInterval) {
     }
 
-    /** @param bodyReadTimeout the longest a request body may take to arrive; then 408 and the connection closes */
-    public record Http(Duration bodyReadTimeout) {
+    /**
+     * @param bodyReadTimeout      the longest a request body may take to arrive; then 408 and the connection closes
+     * @param maxRequestsPerClient requests of one client address served at once; more are answered 429
+     */
+    public record Http(Duration bodyReadTimeout, int maxRequestsPerClient) {
     }
 
     /**

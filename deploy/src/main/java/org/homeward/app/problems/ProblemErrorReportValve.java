@@ -35,9 +35,12 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         String title = known == null ? "Error" : known.getReasonPhrase();
         String detail = status == 400 ? "The request is malformed: its path, a header or its query cannot be read"
                         : status == 503 ? "The service cannot reach its database; nothing was recorded, try again"
+                        : status == 429 ? "This client has too many requests in progress; nothing was recorded, try"
+                                          + " again shortly"
                         : status >= 500 ? "The request could not be completed; nothing was recorded by it"
                         : title;
-        String type = status == 400 ? "malformed-request" : status == 503 ? "unavailable" : "http-" + status;
+        String type = status == 400 ? "malformed-request" : status == 503 ? "unavailable"
+                      : status == 429 ? "too-many-requests" : "http-" + status;
         String body = "{\"type\":\"urn:homeward:problem:" + type + "\",\"title\":\"" + title + "\",\"status\":"
                       + status + ",\"detail\":\"" + detail + "\"}";
         try {

@@ -13,7 +13,8 @@ import org.springframework.core.Ordered;
 
 /**
  * What the embedded Tomcat allows a client beyond the {@code server.tomcat.*} settings: a bound on the time a
- * request body takes, no draining of bodies nobody reads, and problem+json for the errors Tomcat answers itself.
+ * request body takes and on the requests one client has in progress, no draining of bodies nobody reads, and
+ * problem+json for the errors Tomcat answers itself.
  */
 @Configuration(proxyBeanMethods = false)
 class ServerLimits {
@@ -31,6 +32,15 @@ class ServerLimits {
     FilterRegistrationBean<RefusedBodyCloses> refusedBodyCloses() {
         FilterRegistrationBean<RefusedBodyCloses> registration = new FilterRegistrationBean<>(new RefusedBodyCloses());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Inside {@link RefusedBodyCloses}, so that a refused client is told its connection closes. */
+    @Bean
+    FilterRegistrationBean<RequestsPerClient> requestsPerClient(HomewardSettings settings) {
+        FilterRegistrationBean<RequestsPerClient> registration =
+                new FilterRegistrationBean<>(new RequestsPerClient(settings.http().maxRequestsPerClient()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 

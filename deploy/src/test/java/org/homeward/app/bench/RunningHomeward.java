@@ -40,6 +40,8 @@ final class RunningHomeward implements AutoCloseable {
         settings.put("homeward.access.local-key-file", keys.resolve("signing.key").toString());
         settings.put("homeward.privacy.master-key-file", keys.resolve("master.key").toString());
         settings.put("logging.level.root", "WARN");
+        // the bench's clients all come from one address; in use they are many people on many addresses
+        settings.put("homeward.http.max-requests-per-client", 1000);
         settings.put("spring.main.banner-mode", "off");
         // as command-line arguments, which override application.yml (default properties would not)
         String[] arguments = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())

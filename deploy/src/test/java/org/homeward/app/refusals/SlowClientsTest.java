@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.homeward.access.Role;
+import org.homeward.app.support.Api.Reply;
 import org.homeward.app.support.HttpTest;
 import org.homeward.app.support.SyntheticJourneys;
 import org.homeward.app.support.TestUsers;
@@ -18,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
- * Clients that send their request body one byte every two seconds, signed in or not, do not keep others from
- * being answered, and the server closes them within its configured bounds.
+ * One signed-in client sending request bodies one byte every two seconds over 200 connections (as many as the
+ * server has worker threads), behind the trusted proxy, does not keep other clients from being answered, and the
+ * server closes every one of its connections within its configured bounds.
  */
 class SlowClientsTest extends HttpTest {
 
@@ -45,11 +48,21 @@ class SlowClientsTest extends HttpTest {
             Socket socket = new Socket("127.0.0.1", port());
             socket.setSoTimeout(1);
             String head = "POST /api/v1/journeys/" + journey + "/milestones HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                          + (i % 2 == 0 ? "Authorization: Bearer " + token + "\r\n" : "")
+                          + "Authorization: Bearer " + token + "\r\nX-Forwarded-For: 203.0.113.7\r\n"
                           + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{";
             socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
             slow.add(new Slow(socket, new long[] {0}));
         }
+
+        long stored = storedEvents();
+        Reply oneMore = api.post("/api/v1/journeys/" + journey + "/milestones",
+                                 SyntheticJourneys.milestone("SHELTER_ENTERED", SyntheticJourneys.INTAKE, null),
+                                 Map.of("X-Forwarded-For", "203.0.113.7"));
+        assertThat(oneMore.status()).as("the slow client's next request").isEqualTo(429);
+        assertThat(oneMore.contentType()).startsWith("application/problem+json");
+        assertThat(oneMore.text("type")).isEqualTo("urn:homeward:problem:too-many-requests");
+        assertThat(oneMore.header("Retry-After")).isNotNull();
+        assertThat(storedEvents()).isEqualTo(stored);
 
         List<Duration> normal = new ArrayList<>();
         Duration bound = bodyReadTimeout.plus(connectionTimeout).plus(TRICKLE);
@@ -65,7 +78,7 @@ class SlowClientsTest extends HttpTest {
         }
         slow.forEach(client -> close(client.socket()));
 
-        assertThat(normal).allSatisfy(took -> assertThat(took).isLessThan(Duration.ofSeconds(5)));
+        assertThat(normal).allSatisfy(took -> assertThat(took).isLessThan(Duration.ofSeconds(2)));
         assertThat(slow).allSatisfy(client -> assertThat(client.closedAt()[0]).as("closed by the server")
                 .isPositive().isLessThan(bound.plusSeconds(1).toNanos()));
     }
