@@ -49,7 +49,7 @@ public class DenialLog {
     }
 
     public void record(HttpServletRequest request, int status) {
-        Caller caller = (Caller) request.getAttribute(Caller.class.getName());
+        Caller caller = Caller.onRequest(request::getAttribute);
         String method = METHODS.contains(request.getMethod()) ? request.getMethod() : "OTHER";
         String route = route(request);
         if (caller == null) {
