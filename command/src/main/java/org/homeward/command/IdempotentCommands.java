@@ -14,7 +14,10 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
+import org.homeward.event.Ignores;
+import org.homeward.journey.JourneyEvent;
 import org.homeward.journey.PersonalDataErased;
+import org.homeward.program.ProgramEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -31,6 +34,8 @@ import org.springframework.stereotype.Component;
  * that is still not recorded twice wherever the request names what it creates: the ids derived from the key are
  * the same, so the journey refuses the duplicate (409).
  */
+@Ignores(value = {JourneyEvent.class, ProgramEvent.class},
+         why = "keys are written by commands; an erasure forgets them")
 @Component
 @ProcessingGroup("person-keys") // subscribing: forgets in the erasure's own transaction
 class IdempotentCommands {

@@ -30,7 +30,7 @@ class SubmissionResolver implements HandlerMethodArgumentResolver {
     public Submission resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
                                       NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
         HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
-        Caller caller = (Caller) request.getAttribute(Caller.class.getName());
+        Caller caller = Caller.onRequest(request::getAttribute);
         if (caller == null) {
             throw new IllegalStateException("No authenticated caller on a request that records");
         }

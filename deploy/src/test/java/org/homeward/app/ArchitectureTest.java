@@ -37,7 +37,7 @@ class ArchitectureTest {
                    .check(classes);
     }
 
-    /** Every package of the contract: access, audit, journey, outcome, privacy, program, refusal. */
+    /** Every package of the contract: access, audit, event, journey, outcome, privacy, program, refusal. */
     @Test
     void sharedContractDependsOnNoSideAndNoFramework() {
         noClasses().that().resideInAPackage("org.homeward..").and().resideOutsideOfPackages(SIDES)

@@ -1,5 +1,7 @@
 package org.homeward.access;
 
+import java.util.function.Function;
+
 /**
  * Who sent a request, as the identity provider vouches for them.
  *
@@ -7,4 +9,15 @@ package org.homeward.access;
  * @param organisationId the organisation they work for
  */
 public record Caller(String userId, Role role, String organisationId) {
+
+    /** The request attribute authentication puts the caller under; both sides' endpoints read it from there. */
+    public static final String REQUEST_ATTRIBUTE = Caller.class.getName();
+
+    /**
+     * The caller authentication put on a request, or null where no valid token came. Takes the request's
+     * {@code getAttribute} rather than the request, so that the contract knows nothing of servlets.
+     */
+    public static Caller onRequest(Function<String, Object> requestAttributes) {
+        return (Caller) requestAttributes.apply(REQUEST_ATTRIBUTE);
+    }
 }

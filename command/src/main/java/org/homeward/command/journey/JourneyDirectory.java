@@ -4,9 +4,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.homeward.event.Ignores;
 import org.homeward.journey.CaseManagerAssigned;
+import org.homeward.journey.JourneyEvent;
 import org.homeward.journey.JourneyOpened;
 import org.homeward.journey.JourneyTransferred;
+import org.homeward.program.ProgramEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -15,6 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Whose journey each is: organisation and case manager, as the access rules need them before a command. */
+@Ignores(value = {JourneyEvent.class, ProgramEvent.class},
+         why = "only opening, assignment and transfer change whose a journey is")
 @Component
 @ProcessingGroup("journey-directory")
 class JourneyDirectory {

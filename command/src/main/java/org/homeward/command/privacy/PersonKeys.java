@@ -4,9 +4,12 @@ import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.homeward.command.journey.PersonalDataErasedException;
+import org.homeward.event.Ignores;
+import org.homeward.journey.JourneyEvent;
 import org.homeward.journey.PersonalDataErased;
 import org.homeward.privacy.PersonKeyring;
 import org.homeward.privacy.Sealed;
+import org.homeward.program.ProgramEvent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +17,8 @@ import org.springframework.stereotype.Component;
  * from the keyring. Erasure destroys the key in the same transaction as its event (a subscribing processing
  * group): every event stays, and verifies, but nothing in them about the person can be read again.
  */
+@Ignores(value = {JourneyEvent.class, ProgramEvent.class},
+         why = "a person's key is made when first needed; only erasure ends it")
 @Component
 @ProcessingGroup("person-keys")
 public class PersonKeys {

@@ -4,9 +4,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.homeward.event.Ignores;
+import org.homeward.journey.JourneyEvent;
 import org.homeward.program.ProgramDefined;
 import org.homeward.program.ProgramRetired;
 import org.homeward.program.ProgramStanding;
+import org.homeward.program.ProgramUpdated;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +18,8 @@ import org.springframework.stereotype.Component;
  * milestone names a program. Kept by a subscribing processor, in the same transaction as the program's own
  * events, so it is never behind the programs it describes.
  */
+@Ignores(value = {JourneyEvent.class, ProgramUpdated.class},
+         why = "the rules ask whose a program is and whether it is active; its name, kind and capacity decide nothing")
 @Component
 @ProcessingGroup(ProgramCatalogue.NAME)
 public class ProgramCatalogue {

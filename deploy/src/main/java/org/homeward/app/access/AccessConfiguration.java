@@ -165,7 +165,7 @@ class AccessConfiguration {
                 throws ServletException, IOException {
             if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken authenticated) {
                 CallerClaims.read(authenticated.getToken())
-                            .ifPresent(caller -> request.setAttribute(Caller.class.getName(), caller));
+                            .ifPresent(caller -> request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller));
             }
             chain.doFilter(request, response);
         }

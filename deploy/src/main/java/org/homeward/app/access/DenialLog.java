@@ -11,6 +11,7 @@ import org.homeward.access.Caller;
 import org.homeward.app.HomewardSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerMapping;
@@ -33,6 +34,7 @@ public class DenialLog {
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     private final JdbcTemplate jdbc;
+    private final JdbcClient sql;
     private final Clock clock;
     private final ObjectProvider<HandlerMapping> handlerMappings;
     private final Duration retention;
@@ -40,13 +42,14 @@ public class DenialLog {
     DenialLog(JdbcTemplate jdbc, Clock clock, ObjectProvider<HandlerMapping> handlerMappings,
               HomewardSettings settings) {
         this.jdbc = jdbc;
+        this.sql = JdbcClient.create(jdbc);
         this.clock = clock;
         this.handlerMappings = handlerMappings;
         this.retention = settings.audit().denialRetention();
     }
 
     public void record(HttpServletRequest request, int status) {
-        Caller caller = (Caller) request.getAttribute(Caller.class.getName());
+        Caller caller = Caller.onRequest(request::getAttribute);
         String method = METHODS.contains(request.getMethod()) ? request.getMethod() : "OTHER";
         String route = route(request);
         if (caller == null) {
@@ -59,13 +62,20 @@ public class DenialLog {
                         Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MINUTES)), method, route, status);
             return;
         }
-        jdbc.update("""
-                    insert into audit_denial (denial_id, denied_at, actor_id, actor_role, actor_organisation_id,
-                        method, path, status)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                    UUID.randomUUID(), Timestamp.from(clock.instant()), caller.userId(), caller.role().name(),
-                    caller.organisationId(), method, route, status);
+        sql.sql("""
+               insert into audit_denial (denial_id, denied_at, actor_id, actor_role, actor_organisation_id,
+                   method, path, status)
+               values (:denial, :deniedAt, :actor, :role, :organisation, :method, :route, :status)
+               """)
+           .param("denial", UUID.randomUUID())
+           .param("deniedAt", Timestamp.from(clock.instant()))
+           .param("actor", caller.userId())
+           .param("role", caller.role().name())
+           .param("organisation", caller.organisationId())
+           .param("method", method)
+           .param("route", route)
+           .param("status", status)
+           .update();
     }
 
     @Scheduled(fixedDelayString = "${homeward.audit.denial-purge-interval}")

@@ -5,6 +5,8 @@ import static org.homeward.app.support.SyntheticJourneys.INTAKE;
 import static org.homeward.app.support.SyntheticJourneys.intake;
 import static org.homeward.app.support.SyntheticJourneys.milestone;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,16 +19,21 @@ import org.homeward.app.support.SyntheticJourneys;
 import org.homeward.app.support.TestUsers;
 import org.homeward.access.Role;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
  * With no database configured the application runs on its embedded PostgreSQL, as root or not (CI runs this as
  * root), and what it recorded is still there after a restart: events are replayed into the journey, and the
- * timeline is kept.
+ * timeline is kept. At each start it says, once, that it runs on the embedded database and where its data is,
+ * never the database's passwords.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class EmbeddedDefaultTest {
 
     /** Where the application keeps homeward-data and homeward-keys. */
@@ -34,7 +41,7 @@ class EmbeddedDefaultTest {
     Path home;
 
     @Test
-    void journeySurvivesRestartOfApplicationOnEmbeddedDatabase() {
+    void journeySurvivesRestartOfApplicationOnEmbeddedDatabase(CapturedOutput output) throws IOException {
         String journey;
         String timelineBefore;
         try (ConfigurableApplicationContext first = start()) {
@@ -59,6 +66,16 @@ class EmbeddedDefaultTest {
             assertThat(closure.status()).isEqualTo(200);
             assertThat(api.get("/api/v1/journeys/" + journey + "/timeline?minVersion=4").json()
                           .path("milestones")).hasSize(3);
+        }
+
+        String dataIn = ", data in " + home.resolve("homeward-data");
+        assertThat(output.getAll().lines().filter(line -> line.contains("Database: embedded PostgreSQL on 127.0.0.1:")
+                                                          && line.endsWith(dataIn)))
+                .as("one line per start").hasSize(2);
+        for (String passwordFile : new String[] {EmbeddedDatabase.SUPERUSER_PASSWORD_FILE,
+                                                 EmbeddedDatabase.APPLICATION_PASSWORD_FILE}) {
+            assertThat(output.getAll()).doesNotContain(Files.readString(home.resolve("homeward-keys")
+                                                                            .resolve(passwordFile)).strip());
         }
     }
 
@@ -95,7 +112,8 @@ class EmbeddedDefaultTest {
     private ConfigurableApplicationContext start() {
         // as command-line arguments, which outrank application.yml (builder properties would not)
         return new SpringApplicationBuilder(HomewardApplication.class)
-                .run("--server.port=0", "--homeward.embedded-database.directory=" + home.resolve("homeward-data"),
+                .run("--server.port=0", "--logging.level.org.homeward.app.database=INFO",
+                     "--homeward.embedded-database.directory=" + home.resolve("homeward-data"),
                      "--homeward.embedded-database.keys-directory=" + home.resolve("homeward-keys"),
                      "--homeward.access.local-key-file=" + TestUsers.KEY_FILE,
                      "--homeward.privacy.master-key-file=" + home.resolve("homeward-keys/master.key"));

@@ -40,7 +40,7 @@ class CaseloadController {
                       @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be 0 or more") int page,
                       @RequestParam(defaultValue = "20") @Min(value = 1, message = "must be from 1 to 100")
                       @Max(value = 100, message = "must be from 1 to 100") int size) {
-        Caller caller = (Caller) request.getAttribute(Caller.class.getName());
+        Caller caller = Caller.onRequest(request::getAttribute);
         if (caller.role() == Role.CASE_MANAGER && !caller.userId().equals(caseManagerId)) {
             throw new NotPermittedException("A case manager reads their own caseload");
         }

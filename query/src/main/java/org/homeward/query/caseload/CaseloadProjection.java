@@ -5,6 +5,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.homeward.event.Ignores;
 import org.homeward.journey.CaseManagerAssigned;
 import org.homeward.journey.ConsentGiven;
 import org.homeward.journey.ConsentWithdrawn;
@@ -21,9 +22,9 @@ import org.homeward.journey.MilestoneRetracted;
 import org.homeward.journey.PersonalDataErased;
 import org.homeward.journey.ReintegrationAssessed;
 import org.homeward.program.ProgramEvent;
-import org.homeward.query.Ignores;
 import org.homeward.query.ReplayGuard;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,31 +41,43 @@ class CaseloadProjection {
     static final String NAME = "caseload";
 
     private final JdbcTemplate jdbc;
+    private final JdbcClient sql;
     private final ReplayGuard replay;
 
     CaseloadProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.sql = JdbcClient.create(jdbc);
         this.replay = new ReplayGuard(jdbc, "caseload_journey");
     }
 
     @EventHandler
     void on(JourneyOpened event, @SequenceNumber long version) {
-        jdbc.update("""
-                    insert into caseload_journey (journey_id, organisation_id, case_manager_id, intake_date, version)
-                    values (?, ?, ?, ?, ?)
-                    on conflict (journey_id) do nothing
-                    """,
-                    event.journeyId(), event.organisationId(), event.caseManagerId(), event.intakeDate(), version);
+        sql.sql("""
+               insert into caseload_journey (journey_id, organisation_id, case_manager_id, intake_date, version)
+               values (:journey, :organisation, :caseManager, :intake, :version)
+               on conflict (journey_id) do nothing
+               """)
+           .param("journey", event.journeyId())
+           .param("organisation", event.organisationId())
+           .param("caseManager", event.caseManagerId())
+           .param("intake", event.intakeDate())
+           .param("version", version)
+           .update();
     }
 
     @EventHandler
     void on(MilestoneRecorded event, @SequenceNumber long version) {
         if (replay.advance(event.journeyId(), version)) {
-            jdbc.update("""
-                        insert into caseload_milestone (journey_id, milestone_id, type, occurred_on, recorded_version)
-                        values (?, ?, ?, ?, ?)
-                        """,
-                        event.journeyId(), event.milestoneId(), event.type().name(), event.occurredOn(), version);
+            sql.sql("""
+                   insert into caseload_milestone (journey_id, milestone_id, type, occurred_on, recorded_version)
+                   values (:journey, :milestone, :type, :occurredOn, :version)
+                   """)
+               .param("journey", event.journeyId())
+               .param("milestone", event.milestoneId())
+               .param("type", event.type().name())
+               .param("occurredOn", event.occurredOn())
+               .param("version", version)
+               .update();
             findLastMilestone(event.journeyId());
         }
     }
@@ -93,11 +106,16 @@ class CaseloadProjection {
     @EventHandler
     void on(FollowUpScheduled event, @SequenceNumber long version) {
         if (replay.advance(event.journeyId(), version)) {
-            jdbc.update("""
-                        insert into caseload_follow_up (journey_id, follow_up_id, due_on, purpose, scheduled_version)
-                        values (?, ?, ?, ?, ?)
-                        """,
-                        event.journeyId(), event.followUpId(), event.dueOn(), event.purpose().name(), version);
+            sql.sql("""
+                   insert into caseload_follow_up (journey_id, follow_up_id, due_on, purpose, scheduled_version)
+                   values (:journey, :followUp, :dueOn, :purpose, :version)
+                   """)
+               .param("journey", event.journeyId())
+               .param("followUp", event.followUpId())
+               .param("dueOn", event.dueOn())
+               .param("purpose", event.purpose().name())
+               .param("version", version)
+               .update();
             findNextFollowUp(event.journeyId());
         }
     }

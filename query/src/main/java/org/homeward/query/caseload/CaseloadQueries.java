@@ -14,17 +14,18 @@ import org.homeward.journey.FindCaseload;
 import org.homeward.journey.FollowUpPurpose;
 import org.homeward.journey.MilestoneType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Answers caseload queries from the caseload tables, sorting and paging in the database. */
 @Component
 class CaseloadQueries {
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient sql;
     private final Clock clock;
 
     CaseloadQueries(JdbcTemplate jdbc, Clock clock) {
-        this.jdbc = jdbc;
+        this.sql = JdbcClient.create(jdbc);
         this.clock = clock;
     }
 
@@ -39,27 +40,29 @@ class CaseloadQueries {
         List<Caseload.Entry> entries = new ArrayList<>();
         long[] total = {0};
         // ascending due date puts the overdue first, longest overdue first; the page's order is the index's
-        jdbc.query("""
-                   select counted.total, page.*
-                   from (select count(*) as total from caseload_journey
-                         where case_manager_id = ? and organisation_id = ? and not closed) counted
-                   left join (select journey_id, organisation_id, intake_date, last_milestone_id,
-                                  last_milestone_type, last_milestone_on, next_follow_up_id, next_follow_up_due_on,
-                                  next_follow_up_purpose, version
-                              from caseload_journey
-                              where case_manager_id = ? and organisation_id = ? and not closed
-                              order by next_follow_up_due_on nulls last, intake_date, journey_id
-                              limit ? offset ?) page on true
-                   order by page.next_follow_up_due_on nulls last, page.intake_date, page.journey_id
-                   """,
-                   rs -> {
-                       total[0] = rs.getLong("total");
-                       if (rs.getObject("journey_id") != null) {
-                           entries.add(entry(rs, today));
-                       }
-                   },
-                   query.caseManagerId(), query.organisationId(), query.caseManagerId(), query.organisationId(),
-                   query.size(), (long) query.page() * query.size());
+        sql.sql("""
+               select counted.total, page.*
+               from (select count(*) as total from caseload_journey
+                     where case_manager_id = :caseManager and organisation_id = :organisation and not closed) counted
+               left join (select journey_id, organisation_id, intake_date, last_milestone_id,
+                              last_milestone_type, last_milestone_on, next_follow_up_id, next_follow_up_due_on,
+                              next_follow_up_purpose, version
+                          from caseload_journey
+                          where case_manager_id = :caseManager and organisation_id = :organisation and not closed
+                          order by next_follow_up_due_on nulls last, intake_date, journey_id
+                          limit :size offset :offset) page on true
+               order by page.next_follow_up_due_on nulls last, page.intake_date, page.journey_id
+               """)
+           .param("caseManager", query.caseManagerId())
+           .param("organisation", query.organisationId())
+           .param("size", query.size())
+           .param("offset", (long) query.page() * query.size())
+           .query(rs -> {
+               total[0] = rs.getLong("total");
+               if (rs.getObject("journey_id") != null) {
+                   entries.add(entry(rs, today));
+               }
+           });
         return new Caseload(query.caseManagerId(), query.page(), query.size(), total[0], entries);
     }
 

@@ -7,6 +7,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.homeward.event.Ignores;
 import org.homeward.journey.CaseManagerAssigned;
 import org.homeward.journey.ConsentGiven;
 import org.homeward.journey.ConsentPurpose;
@@ -27,7 +28,6 @@ import org.homeward.journey.ReintegrationAssessed;
 import org.homeward.program.ProgramDefined;
 import org.homeward.program.ProgramRetired;
 import org.homeward.program.ProgramUpdated;
-import org.homeward.query.Ignores;
 import org.homeward.query.ReplayGuard;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -138,13 +138,19 @@ class OutcomesProjection {
     @EventHandler
     void on(ReintegrationAssessed event, @SequenceNumber long version) {
         if (replay.advance(event.journeyId(), version)) {
-            jdbc.update("""
-                        insert into outcomes_assessment (journey_id, assessment_id, assessed_on, version, economic,
-                            social, psychosocial)
-                        values (?, ?, ?, ?, ?, ?, ?)
-                        """,
-                        event.journeyId(), event.assessmentId(), event.assessedOn(), version,
-                        event.scores().economic(), event.scores().social(), event.scores().psychosocial());
+            sql.sql("""
+                   insert into outcomes_assessment (journey_id, assessment_id, assessed_on, version, economic,
+                       social, psychosocial)
+                   values (:journey, :assessment, :assessedOn, :version, :economic, :social, :psychosocial)
+                   """)
+               .param("journey", event.journeyId())
+               .param("assessment", event.assessmentId())
+               .param("assessedOn", event.assessedOn())
+               .param("version", version)
+               .param("economic", event.scores().economic())
+               .param("social", event.scores().social())
+               .param("psychosocial", event.scores().psychosocial())
+               .update();
             // first and latest by the day assessed, not by the order recorded: a late entry of an early
             // assessment must count as the early one
             jdbc.update("""
@@ -211,11 +217,16 @@ class OutcomesProjection {
         if (!JourneyFacts.dependsOn(type, programId)) {
             return false;
         }
-        jdbc.update("""
-                    insert into outcomes_milestone (journey_id, milestone_id, type, occurred_on, program_id)
-                    values (?, ?, ?, ?, ?)
-                    """,
-                    journeyId, milestoneId, type.name(), occurredOn, programId);
+        sql.sql("""
+               insert into outcomes_milestone (journey_id, milestone_id, type, occurred_on, program_id)
+               values (:journey, :milestone, :type, :occurredOn, :program)
+               """)
+           .param("journey", journeyId)
+           .param("milestone", milestoneId)
+           .param("type", type.name())
+           .param("occurredOn", occurredOn)
+           .param("program", programId)
+           .update();
         return true;
     }
 

@@ -26,6 +26,7 @@ import org.homeward.query.outcomes.OutcomeFigures.Line;
 import org.homeward.query.outcomes.Suppression.Cell;
 import org.homeward.query.outcomes.Suppression.Sum;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,11 +42,13 @@ class OutcomesQueries {
             .collect(Collectors.joining(",\n       "));
 
     private final JdbcTemplate jdbc;
+    private final JdbcClient sql;
     private final Clock clock;
     private final int threshold;
 
     OutcomesQueries(JdbcTemplate jdbc, Clock clock, QuerySettings settings) {
         this.jdbc = jdbc;
+        this.sql = JdbcClient.create(jdbc);
         this.clock = clock;
         this.threshold = settings.outcomes().suppressionThreshold();
     }
@@ -65,13 +68,15 @@ class OutcomesQueries {
         LocalDate from = query.from() == null ? null : Cohorts.start(query.cohort(), query.from());
         LocalDate to = query.to() == null ? null : Cohorts.end(query.cohort(), query.to());
 
-        List<Object> parameters = new ArrayList<>(List.of(today, today, today));
-        if (query.programId() != null) {
-            parameters.add(query.programId());
-        }
-        // List.of refuses nulls, and "no bound" is a null here
-        parameters.addAll(Arrays.asList(from, from, to, to, query.organisationId(), query.organisationId()));
-        List<Tally> tallies = jdbc.query(statement(query), (rs, row) -> tally(rs), parameters.toArray());
+        // a null from, to or organisation is "no bound"; the program is named in the statement only when asked
+        List<Tally> tallies = sql.sql(statement(query))
+                                 .param("today", today)
+                                 .param("program", query.programId())
+                                 .param("from", from)
+                                 .param("to", to)
+                                 .param("organisation", query.organisationId())
+                                 .query((rs, row) -> tally(rs))
+                                 .list();
 
         Map<LocalDate, List<Tally>> byCohort = tallies.stream().collect(
                 Collectors.groupingBy(Tally::cohortStart, TreeMap::new, Collectors.toList()));
@@ -93,19 +98,19 @@ class OutcomesQueries {
                    select j.*,
                           date_trunc('%s', j.intake_date)::date as cohort_start,
                           %s as grp,
-                          j.six_months_on <= ? as reached_6_months,
-                          j.twelve_months_on <= ? as reached_12_months,
+                          j.six_months_on <= :today as reached_6_months,
+                          j.twelve_months_on <= :today as reached_12_months,
                           j.follow_ups_resolved + coalesce(overdue.follow_ups, 0) as follow_ups_due,
                           %s as outcome,
                           %s as days_to_training
                    from outcomes_journey j
                    left join (select journey_id, count(*) as follow_ups from outcomes_follow_up
-                              where due_on < ? group by journey_id) overdue on overdue.journey_id = j.journey_id
+                              where due_on < :today group by journey_id) overdue on overdue.journey_id = j.journey_id
                    %s
                    where j.evaluation_consent
-                     and (cast(? as date) is null or j.intake_date >= ?)
-                     and (cast(? as date) is null or j.intake_date <= ?)
-                     and (cast(? as text) is null or j.organisation_id = ?)
+                     and (cast(:from as date) is null or j.intake_date >= :from)
+                     and (cast(:to as date) is null or j.intake_date <= :to)
+                     and (cast(:organisation as text) is null or j.organisation_id = :organisation)
                )
                select cohort_start, %s as grp,
                       %s
@@ -115,7 +120,7 @@ class OutcomesQueries {
                              program ? "p.outcome" : "j.program_outcome",
                              program ? "p.days_to_training_completed" : "j.days_to_training_completed",
                              program ? "join outcomes_journey_program p on p.journey_id = j.journey_id"
-                                       + " and p.program_id = ?" : "",
+                                       + " and p.program_id = :program" : "",
                              query.groupBy() == null ? "null" : "grp",
                              SELECT_FIGURES,
                              query.groupBy() == null ? "cohort_start"

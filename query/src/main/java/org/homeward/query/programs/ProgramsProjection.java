@@ -6,6 +6,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
+import org.homeward.event.Ignores;
 import org.homeward.journey.JourneyEvent;
 import org.homeward.program.FindPrograms;
 import org.homeward.program.ProgramDefined;
@@ -13,8 +14,8 @@ import org.homeward.program.ProgramKind;
 import org.homeward.program.ProgramRetired;
 import org.homeward.program.ProgramSummary;
 import org.homeward.program.ProgramUpdated;
-import org.homeward.query.Ignores;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** The programs organisations run, for forms and for evaluators' filters. Each event sets a whole row's state. */
@@ -24,19 +25,26 @@ import org.springframework.stereotype.Component;
 class ProgramsProjection {
 
     private final JdbcTemplate jdbc;
+    private final JdbcClient sql;
 
     ProgramsProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.sql = JdbcClient.create(jdbc);
     }
 
     @EventHandler
     void on(ProgramDefined event) {
-        jdbc.update("""
-                    insert into programs_program (program_id, organisation_id, name, kind, capacity, active)
-                    values (?, ?, ?, ?, ?, true)
-                    on conflict (program_id) do nothing
-                    """,
-                    event.programId(), event.organisationId(), event.name(), event.kind().name(), event.capacity());
+        sql.sql("""
+               insert into programs_program (program_id, organisation_id, name, kind, capacity, active)
+               values (:program, :organisation, :name, :kind, :capacity, true)
+               on conflict (program_id) do nothing
+               """)
+           .param("program", event.programId())
+           .param("organisation", event.organisationId())
+           .param("name", event.name())
+           .param("kind", event.kind().name())
+           .param("capacity", event.capacity())
+           .update();
     }
 
     @EventHandler

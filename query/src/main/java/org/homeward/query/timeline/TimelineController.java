@@ -86,7 +86,7 @@ class TimelineController {
     /** Records the read, refused ones included, before anything is returned; answers who reads. */
     private Caller recordRead(HttpServletRequest request, UUID journeyId, String what, ReadPurpose purpose,
                               String purposeNote) {
-        Caller caller = (Caller) request.getAttribute(Caller.class.getName());
+        Caller caller = Caller.onRequest(request::getAttribute);
         String requestId = request.getHeader("X-Request-Id");
         reads.record(caller, journeyId, what, purpose, purposeNote,
                      requestId != null && requestId.matches(Ids.TOKEN) ? requestId : null);

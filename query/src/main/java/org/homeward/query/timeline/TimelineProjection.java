@@ -8,6 +8,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.homeward.event.Ignores;
 import org.homeward.journey.CaseManagerAssigned;
 import org.homeward.journey.ConsentGiven;
 import org.homeward.journey.ConsentPurpose;
@@ -29,7 +30,6 @@ import org.homeward.journey.PersonalDetails;
 import org.homeward.journey.ReintegrationAssessed;
 import org.homeward.journey.Timeline;
 import org.homeward.program.ProgramEvent;
-import org.homeward.query.Ignores;
 import org.homeward.query.ReplayGuard;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -180,12 +180,17 @@ class TimelineProjection {
     @EventHandler
     void on(ConsentWithdrawn event, @SequenceNumber long version) {
         if (replay.advance(event.journeyId(), version)) {
-            jdbc.update("""
-                        update timeline_consent set in_force = false, withdrawn_on = ?, recorded_by = ?
-                        where journey_id = ? and purpose = ? and partner_organisation_id = ?
-                        """,
-                        event.withdrawnOn(), event.recordedBy(), event.journeyId(), event.purpose().name(),
-                        partner(event.partnerOrganisationId()));
+            sql.sql("""
+                   update timeline_consent set in_force = false, withdrawn_on = :withdrawnOn,
+                       recorded_by = :recordedBy
+                   where journey_id = :journey and purpose = :purpose and partner_organisation_id = :partner
+                   """)
+               .param("withdrawnOn", event.withdrawnOn())
+               .param("recordedBy", event.recordedBy())
+               .param("journey", event.journeyId())
+               .param("purpose", event.purpose().name())
+               .param("partner", partner(event.partnerOrganisationId()))
+               .update();
         }
     }
 
@@ -213,24 +218,32 @@ class TimelineProjection {
     @EventHandler
     void on(FollowUpScheduled event, @SequenceNumber long version) {
         if (replay.advance(event.journeyId(), version)) {
-            jdbc.update("""
-                        insert into timeline_follow_up (journey_id, follow_up_id, due_on, purpose, status)
-                        values (?, ?, ?, ?, ?)
-                        """,
-                        event.journeyId(), event.followUpId(), event.dueOn(), event.purpose().name(),
-                        Timeline.FollowUpStatus.SCHEDULED.name());
+            sql.sql("""
+                   insert into timeline_follow_up (journey_id, follow_up_id, due_on, purpose, status)
+                   values (:journey, :followUp, :dueOn, :purpose, :status)
+                   """)
+               .param("journey", event.journeyId())
+               .param("followUp", event.followUpId())
+               .param("dueOn", event.dueOn())
+               .param("purpose", event.purpose().name())
+               .param("status", Timeline.FollowUpStatus.SCHEDULED.name())
+               .update();
         }
     }
 
     @EventHandler
     void on(FollowUpCompleted event, @SequenceNumber long version) {
         if (replay.advance(event.journeyId(), version)) {
-            jdbc.update("""
-                        update timeline_follow_up set status = ?, completed_on = ?, note = ?
-                        where journey_id = ? and follow_up_id = ?
-                        """,
-                        Timeline.FollowUpStatus.COMPLETED.name(), event.completedOn(), event.note(),
-                        event.journeyId(), event.followUpId());
+            sql.sql("""
+                   update timeline_follow_up set status = :status, completed_on = :completedOn, note = :note
+                   where journey_id = :journey and follow_up_id = :followUp
+                   """)
+               .param("status", Timeline.FollowUpStatus.COMPLETED.name())
+               .param("completedOn", event.completedOn())
+               .param("note", event.note())
+               .param("journey", event.journeyId())
+               .param("followUp", event.followUpId())
+               .update();
         }
     }
 
@@ -334,34 +347,51 @@ class TimelineProjection {
 
     private void giveConsent(UUID journeyId, ConsentPurpose purpose, String partnerOrganisationId, LocalDate givenOn,
                              String recordedBy) {
-        jdbc.update("""
-                    insert into timeline_consent (journey_id, purpose, partner_organisation_id, in_force, given_on,
-                        recorded_by)
-                    values (?, ?, ?, true, ?, ?)
-                    on conflict (journey_id, purpose, partner_organisation_id) do update
-                        set in_force = true, given_on = excluded.given_on, withdrawn_on = null,
-                            recorded_by = excluded.recorded_by
-                    """,
-                    journeyId, purpose.name(), partner(partnerOrganisationId), givenOn, recordedBy);
+        sql.sql("""
+               insert into timeline_consent (journey_id, purpose, partner_organisation_id, in_force, given_on,
+                   recorded_by)
+               values (:journey, :purpose, :partner, true, :givenOn, :recordedBy)
+               on conflict (journey_id, purpose, partner_organisation_id) do update
+                   set in_force = true, given_on = excluded.given_on, withdrawn_on = null,
+                       recorded_by = excluded.recorded_by
+               """)
+           .param("journey", journeyId)
+           .param("purpose", purpose.name())
+           .param("partner", partner(partnerOrganisationId))
+           .param("givenOn", givenOn)
+           .param("recordedBy", recordedBy)
+           .update();
     }
 
     private void addAssignment(UUID journeyId, long version, Timeline.AssignmentKind kind, String organisationId,
                                String caseManagerId, String reason) {
-        jdbc.update("""
-                    insert into timeline_case_assignment (journey_id, version, kind, organisation_id,
-                        case_manager_id, reason)
-                    values (?, ?, ?, ?, ?, ?)
-                    """,
-                    journeyId, version, kind.name(), organisationId, caseManagerId, reason);
+        sql.sql("""
+               insert into timeline_case_assignment (journey_id, version, kind, organisation_id,
+                   case_manager_id, reason)
+               values (:journey, :version, :kind, :organisation, :caseManager, :reason)
+               """)
+           .param("journey", journeyId)
+           .param("version", version)
+           .param("kind", kind.name())
+           .param("organisation", organisationId)
+           .param("caseManager", caseManagerId)
+           .param("reason", reason)
+           .update();
     }
 
     private void addStatusChange(UUID journeyId, long version, Timeline.Status status, LocalDate changedOn,
                                  String reason, String note) {
-        jdbc.update("""
-                    insert into timeline_status_change (journey_id, version, status, changed_on, reason, note)
-                    values (?, ?, ?, ?, ?, ?)
-                    """,
-                    journeyId, version, status.name(), changedOn, reason, note);
+        sql.sql("""
+               insert into timeline_status_change (journey_id, version, status, changed_on, reason, note)
+               values (:journey, :version, :status, :changedOn, :reason, :note)
+               """)
+           .param("journey", journeyId)
+           .param("version", version)
+           .param("status", status.name())
+           .param("changedOn", changedOn)
+           .param("reason", reason)
+           .param("note", note)
+           .update();
     }
 
     private static MilestoneOutcome outcome(MilestoneOutcome outcome) {

@@ -59,6 +59,8 @@ class OutcomesProjectionTest {
     private static final Set<ConsentPurpose> CONSENTS = Set.of(ConsentPurpose.CASE_MANAGEMENT,
                                                                ConsentPurpose.PROGRAM_EVALUATION);
 
+    private static final UUID BAKERY = UUID.randomUUID();
+
     private static OutcomesQueries outcomes;
     private static GivenEvents events;
 
@@ -76,20 +78,19 @@ class OutcomesProjectionTest {
                                                          ZoneOffset.UTC),
                                        new QuerySettings(null, new QuerySettings.Outcomes(11)));
         events = new GivenEvents(new OutcomesProjection(jdbc));
-        UUID bakery = UUID.randomUUID();
-        events.given(new ProgramDefined(bakery, KNOWN, "Bakery apprenticeship", ProgramKind.VOCATIONAL_TRAINING,
+        events.given(new ProgramDefined(BAKERY, KNOWN, "Bakery apprenticeship", ProgramKind.VOCATIONAL_TRAINING,
                                         null));
         for (int i = 0; i < 48; i++) {
             UUID journey = UUID.randomUUID();
             LocalDate intake = FIRST_INTAKE.plusDays(i);
             events.given(new JourneyOpened(journey, KNOWN, "cm-known", intake, PROFILE, null, CONSENTS, "cm-known"),
                          milestone(journey, MilestoneType.COUNSELLING_STARTED, intake.plusDays(i), null, null),
-                         milestone(journey, MilestoneType.TRAINING_ENROLLED, intake.plusDays(10), bakery, null));
+                         milestone(journey, MilestoneType.TRAINING_ENROLLED, intake.plusDays(10), BAKERY, null));
             if (i < 25) {
                 events.given(milestone(journey, MilestoneType.TRAINING_COMPLETED, intake.plusDays(30 + 4 * i),
-                                       bakery, null));
+                                       BAKERY, null));
             } else if (i < 37) {
-                events.given(milestone(journey, MilestoneType.TRAINING_DROPPED_OUT, intake.plusDays(40), bakery,
+                events.given(milestone(journey, MilestoneType.TRAINING_DROPPED_OUT, intake.plusDays(40), BAKERY,
                                        new MilestoneOutcome(null, null, "sealed")));
             }
             if (i < 15) {
@@ -234,6 +235,28 @@ class OutcomesProjectionTest {
         events.given(new ConsentGiven(dropOut, ConsentPurpose.PROGRAM_EVALUATION, null, LocalDate.of(2026, 4, 1),
                                       "cm-changes"));
         assertThat(figures(organisation, "journeys", "droppedOut")).containsExactly(24.0, 13.0);
+    }
+
+    /** The known cohort's intakes run from 5 January to 21 February 2026: 27 in January, 21 in February. */
+    @Test
+    void aProgramAndDatesBoundTheCohortsCounted() {
+        assertThat(journeysPerCohort(new FindOutcomes(BAKERY, null, CohortPeriod.MONTH, null, null, null)))
+                .containsExactly("2026-01=27", "2026-02=21");
+        assertThat(journeysPerCohort(new FindOutcomes(BAKERY, KNOWN, CohortPeriod.MONTH,
+                                                      LocalDate.of(2026, 2, 10), null, null)))
+                .containsExactly("2026-02=21");
+        assertThat(journeysPerCohort(new FindOutcomes(null, KNOWN, CohortPeriod.MONTH, null,
+                                                      LocalDate.of(2026, 1, 20), null)))
+                .containsExactly("2026-01=27");
+        assertThat(journeysPerCohort(new FindOutcomes(BAKERY, "org-elsewhere", CohortPeriod.MONTH, null, null,
+                                                      null)))
+                .isEmpty();
+    }
+
+    private static List<String> journeysPerCohort(FindOutcomes query) {
+        return outcomes.handle(query).rows().stream()
+                       .map(row -> row.cohort() + "=" + row.figures().get("journeys").longValue())
+                       .toList();
     }
 
     private static List<Double> figures(String organisation, String... names) {
