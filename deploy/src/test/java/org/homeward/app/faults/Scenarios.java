@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.homeward.app.database.EmbeddedDatabase;
+import org.homeward.app.database.EventStoreConfiguration;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -27,10 +28,13 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 final class Scenarios {
 
-    /** Axon's default: a segment whose owner stopped updating it is free to claim after this */
+    /**
+     * homeward.event-processing.claim-timeout, plus the claim check that follows: a dead process's claims expire
+     * a claim timeout after its last update, and the others look for free segments every claim check
+     * (EventStoreConfiguration)
+     */
     private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(10);
-    /** plus the interval at which a processor looks for unclaimed segments */
-    private static final Duration CLAIM_INTERVAL = Duration.ofSeconds(5);
+    private static final Duration TAKEOVER = CLAIM_TIMEOUT.plus(EventStoreConfiguration.claimCheck(CLAIM_TIMEOUT));
 
     private final Path work;
     private final Cluster cluster;
@@ -265,8 +269,8 @@ final class Scenarios {
 
             readYourWritesAcrossProcesses(outcome, load, commandA.port(), commandB.port());
 
-            // both query processes have had time to claim; each should work a share of every processor
-            Thread.sleep(CLAIM_TIMEOUT.plus(CLAIM_INTERVAL).toMillis());
+            // within a claim timeout of the second one starting, each query process works a share of every processor
+            Thread.sleep(CLAIM_TIMEOUT.toMillis());
             Map<String, Map<String, Integer>> owners = owners(database);
             outcome.figure("segments", owners);
             for (Map.Entry<String, Map<String, Integer>> processor : owners.entrySet()) {
@@ -296,10 +300,10 @@ final class Scenarios {
             long killed = System.nanoTime();
             long takeover = takeover(database, List.of(owner(survivor), owner(commandA)), Duration.ofSeconds(60));
             outcome.figure("takeoverMs", takeover);
-            outcome.expect(takeover >= 0 && takeover <= CLAIM_TIMEOUT.plus(CLAIM_INTERVAL).toMillis(),
+            outcome.expect(takeover >= 0 && takeover <= TAKEOVER.toMillis(),
                            "the surviving processes took over the dead one's segments "
                            + (takeover < 0 ? "never (60 s)" : "after " + takeover + " ms") + ", not within "
-                           + CLAIM_TIMEOUT.plus(CLAIM_INTERVAL).toSeconds() + " s");
+                           + TAKEOVER.toMillis() + " ms");
             load.await();
             outcome.figure("recoveryMs", ledger.firstAckAfter(killed));
             judge(outcome, ledger, database, survivor, false);
