@@ -39,7 +39,7 @@ public final class FaultSuite {
         ALL.put("rebuild-during-writes", Scenarios::rebuildDuringWrites);
     }
 
-    /** What --short runs: the cheapest proofs of the gravest defects, within about two minutes. */
+    /** What --short runs: the cheapest proofs of the gravest defects, within about a minute. */
     static final List<String> SHORT = List.of("concurrent-writers", "late-commits");
 
     private FaultSuite() {
