@@ -3,8 +3,8 @@
 # directory and port, run as the user postgres), crashed and cut off under load; one line per scenario, then
 # "N passed, M failed". Exits non-zero if any scenario failed. Run as root (it starts PostgreSQL through runuser).
 #
-#   deploy/faults/run.sh                      # every scenario, about 10 minutes
-#   deploy/faults/run.sh --short              # concurrent writers and late commits, quick: about 2 minutes
+#   deploy/faults/run.sh                      # every scenario, about 11 minutes
+#   deploy/faults/run.sh --short              # concurrent writers and late commits, quick: about a minute
 #   deploy/faults/run.sh --only pg-kill-9,slow-clients
 #   deploy/faults/run.sh --keep               # keep the work directory (logs, database) even when all pass
 set -euo pipefail

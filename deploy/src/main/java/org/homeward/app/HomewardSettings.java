@@ -29,7 +29,7 @@ public record HomewardSettings(String role, EmbeddedDatabase embeddedDatabase, E
     }
 
     /**
-     * @param claimTimeout  how long a dead process's segments stay claimed before another takes them over
+     * @param claimTimeout  how long a dead process's segments stay claimed; the others check for free ones every tenth of it
      * @param shareInterval how often each process checks its fair share of every processor's segments
      */
     public record EventProcessing(Duration claimTimeout, Duration shareInterval) {

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -21,10 +22,14 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.axonframework.springboot.EventProcessorProperties;
 import org.homeward.app.HomewardSettings;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
@@ -76,6 +81,13 @@ public class EventStoreConfiguration {
         return ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /**
+     * A dead process's claims expire {@code homeward.event-processing.claim-timeout} after it last updated them;
+     * the others take its segments at their next claim check, so within the timeout plus one check. The timeout is
+     * not shortened to hide that check: SegmentSharing counts a process alive for half the timeout after it last
+     * said so, and its claims, extended every few seconds, must not expire while it still counts, or a survivor
+     * would give back at once a segment it just took over.
+     */
     @Bean
     TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
                           @Qualifier("processorNodeId") String nodeId,
@@ -88,6 +100,37 @@ public class EventStoreConfiguration {
                              .nodeId(nodeId)
                              .claimTimeout(claimTimeout)
                              .build();
+    }
+
+    /**
+     * How often every streaming processor looks for segments nobody holds: a tenth of the claim timeout, so a
+     * takeover comes within 1.1 claim timeouts. Axon's default (5 s, per processor) added half the timeout again.
+     */
+    public static Duration claimCheck(Duration claimTimeout) {
+        return claimTimeout.dividedBy(10);
+    }
+
+    /**
+     * Sets the claim check of every processor configured under {@code axon.eventhandling.processors}, after the
+     * properties are bound and before Axon builds the processors from them, so a new processor gets it too.
+     */
+    @Bean
+    static BeanPostProcessor everyProcessorChecksForFreeSegments(Environment environment) {
+        Duration claimTimeout = Binder.get(environment)
+                                      .bind("homeward.event-processing.claim-timeout", Duration.class).get();
+        long millis = claimCheck(claimTimeout).toMillis();
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof EventProcessorProperties properties) {
+                    properties.getProcessors().values().forEach(processor -> {
+                        processor.setTokenClaimInterval(millis);
+                        processor.setTokenClaimIntervalTimeUnit(TimeUnit.MILLISECONDS);
+                    });
+                }
+                return bean;
+            }
+        };
     }
 
     /**

@@ -36,9 +36,10 @@ public final class FaultSuite {
         ALL.put("embedded-kill-9", Scenarios::embeddedDatabase);
         ALL.put("slow-clients", Scenarios::slowClients);
         ALL.put("late-commits", Scenarios::lateCommits);
+        ALL.put("rebuild-during-writes", Scenarios::rebuildDuringWrites);
     }
 
-    /** What --short runs: the cheapest proofs of the gravest defects, within about two minutes. */
+    /** What --short runs: the cheapest proofs of the gravest defects, within about a minute. */
     static final List<String> SHORT = List.of("concurrent-writers", "late-commits");
 
     private FaultSuite() {
@@ -69,8 +70,11 @@ public final class FaultSuite {
         int passed = 0;
         int failed = 0;
         try (Cluster cluster = new Cluster(work)) {
-            String token = Homeward.token(work, "sv-faults", "SUPERVISOR", Load.ORGANISATION);
-            Scenarios scenarios = new Scenarios(work, cluster, token, quick);
+            Scenarios.Tokens tokens = new Scenarios.Tokens(
+                    Homeward.token(work, "sv-faults", "SUPERVISOR", Load.ORGANISATION),
+                    Homeward.token(work, "admin-faults", "ADMINISTRATOR", Load.ORGANISATION),
+                    Homeward.token(work, "sv-elsewhere", "SUPERVISOR", Load.ELSEWHERE));
+            Scenarios scenarios = new Scenarios(work, cluster, tokens, quick);
             for (String name : names) {
                 Scenario scenario = ALL.get(name);
                 if (scenario == null) {

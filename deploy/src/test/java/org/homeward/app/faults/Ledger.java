@@ -52,6 +52,25 @@ final class Ledger {
         acks.add(ack);
     }
 
+    /** requests sent to be refused: how many, and how many got another answer than their refusal */
+    final AtomicInteger refusalsSent = new AtomicInteger();
+    final AtomicInteger wrongRefusals = new AtomicInteger();
+    final ConcurrentLinkedQueue<String> wrongRefusalExamples = new ConcurrentLinkedQueue<>();
+
+    /**
+     * A request Homeward must refuse with {@code expected}. An outage may answer 503 or nothing instead; any other
+     * answer, a 2xx above all, is wrong.
+     */
+    void refusal(int expected, String what, Client.Answer answer) {
+        refusalsSent.incrementAndGet();
+        if (answer.status() != expected && answer.status() != 503 && answer.status() != 0) {
+            wrongRefusals.incrementAndGet();
+            if (wrongRefusalExamples.size() < 3) {
+                wrongRefusalExamples.add(what + ": " + answer.status() + ", not " + expected);
+            }
+        }
+    }
+
     /** examples of keyed retries that got another answer, as "201 -> 500" */
     final ConcurrentLinkedQueue<String> mismatchExamples = new ConcurrentLinkedQueue<>();
 
@@ -96,6 +115,11 @@ final class Ledger {
     long firstAckAfter(long sinceNanos) {
         return acks.stream().mapToLong(Ack::atNanos).filter(t -> t >= sinceNanos).min()
                    .stream().map(t -> (t - sinceNanos) / 1_000_000).findFirst().orElse(-1);
+    }
+
+    /** Writes acknowledged between the two instants of System.nanoTime(). */
+    long acknowledgedBetween(long fromNanos, long toNanos) {
+        return acks.stream().filter(a -> a.atNanos() >= fromNanos && a.atNanos() <= toNanos).count();
     }
 
     List<Ack> acks() {

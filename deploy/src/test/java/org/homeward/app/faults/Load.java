@@ -19,21 +19,30 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Load {
 
     static final String ORGANISATION = "org-faults";
+    /** another organisation: its journey is not the load's to write to */
+    static final String ELSEWHERE = "org-elsewhere";
+    /** one request in this many is one Homeward must refuse */
+    private static final int REFUSED_EVERY = 10;
     static final String CASE_MANAGER = "cm-faults";
     static final LocalDate INTAKE = LocalDate.of(2026, 1, 12);
     private static final String[] TYPES = {"SUPPORT_GROUP_JOINED", "COUNSELLING_STARTED", "MEDICAL_CHECKUP_DONE",
                                            "SHELTER_ENTERED", "HOUSING_SECURED", "LEGAL_COUNSEL_ASSIGNED"};
 
     private final Client client;
+    private final Client elsewhere;
     private final Ledger ledger;
     private volatile List<Integer> ports;
     private final List<String> journeys = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger sent = new AtomicInteger();
     private volatile boolean stopped;
     private final List<Thread> writers = new ArrayList<>();
+    private String foreignJourney;
+    /** a journey with an acknowledged milestone, so that version 0 is stale there */
+    private volatile String written;
 
-    Load(Client client, Ledger ledger, List<Integer> ports) {
+    Load(Client client, Client elsewhere, Ledger ledger, List<Integer> ports) {
         this.client = client;
+        this.elsewhere = elsewhere;
         this.ledger = ledger;
         this.ports = ports;
     }
@@ -52,12 +61,16 @@ final class Load {
     }
 
     static String intake() {
+        return intake(ORGANISATION);
+    }
+
+    static String intake(String organisation) {
         return """
                {"organisationId": "%s", "caseManagerId": "%s", "intakeDate": "%s",
                 "profile": {"ageBand": "FROM_18_TO_24", "gender": "FEMALE", "nationality": "MD",
                             "formOfExploitation": "SEXUAL"},
                 "consentGiven": ["CASE_MANAGEMENT", "PROGRAM_EVALUATION"]}
-               """.formatted(ORGANISATION, CASE_MANAGER, INTAKE);
+               """.formatted(organisation, CASE_MANAGER, INTAKE);
     }
 
     static String milestone() {
@@ -93,7 +106,12 @@ final class Load {
         long deadline = System.nanoTime() + duration.toNanos();
         for (int t = 0; t < threads; t++) {
             writers.add(started("writer-" + t, () -> {
-                while (!stopped && sent.getAndIncrement() < requests && System.nanoTime() < deadline) {
+                int n;
+                while (!stopped && (n = sent.getAndIncrement()) < requests && System.nanoTime() < deadline) {
+                    if (n % REFUSED_EVERY == REFUSED_EVERY - 1) {
+                        refused(n / REFUSED_EVERY);
+                        continue;
+                    }
                     String journey = journeys.get(ThreadLocalRandom.current().nextInt(journeys.size()));
                     String key = ThreadLocalRandom.current().nextBoolean() ? UUID.randomUUID().toString() : null;
                     Client.Answer answer = write("/api/v1/journeys/" + journey + "/milestones", milestone(), key,
@@ -104,6 +122,63 @@ final class Load {
                 }
             }));
         }
+    }
+
+    /**
+     * One request of the {@code n}th kind that Homeward must refuse before it sends a command, so that nothing may
+     * be stored for it; the ledger checks the answer.
+     */
+    void refused(int n) {
+        String journey = journeys.get(ThreadLocalRandom.current().nextInt(journeys.size()));
+        String stale = written;
+        int port = port();
+        switch (n % 4) {
+            case 0 -> {
+                String path = "/api/v1/journeys/" + foreignJourney(port) + "/milestones";
+                refused(404, "a milestone on another organisation's journey", client.post(port, path, milestone(),
+                                                                                          Map.of()));
+            }
+            case 1 -> refused(400, "a milestone without its date",
+                              client.post(port, "/api/v1/journeys/" + journey + "/milestones",
+                                          "{\"type\": \"SHELTER_ENTERED\"}", Map.of()));
+            case 2 -> refused(406, "a milestone asking for XML",
+                              client.post(port, "/api/v1/journeys/" + journey + "/milestones", milestone(),
+                                          Map.of("Accept", "application/xml")));
+            default -> {
+                if (stale != null) {
+                    refused(412, "a milestone with a stale If-Match",
+                            client.post(port, "/api/v1/journeys/" + stale + "/milestones", milestone(),
+                                        Map.of("If-Match", "\"0\"")));
+                }
+            }
+        }
+    }
+
+    private void refused(int status, String what, Client.Answer answer) {
+        ledger.answered(answer.status(), answer.field("type"), answer.requestId());
+        ledger.refusal(status, what, answer);
+    }
+
+    /** The journey of another organisation, opened by its own supervisor on first use. */
+    private synchronized String foreignJourney(int port) {
+        while (foreignJourney == null && !stopped) {
+            Client.Answer opened = elsewhere.post(port, "/api/v1/journeys", intake(ELSEWHERE), Map.of());
+            ledger.answered(opened.status(), opened.field("type"), opened.requestId());
+            if (opened.ok()) {
+                foreignJourney = opened.field("journeyId");
+                ledger.acknowledged(new Ledger.Ack(opened.requestId(), foreignJourney,
+                                                   Long.parseLong(opened.field("version")), null, System.nanoTime()));
+            } else {
+                pause(250);
+                port = port();
+            }
+        }
+        return foreignJourney;
+    }
+
+    private int port() {
+        List<Integer> targets = ports;
+        return targets.get(ThreadLocalRandom.current().nextInt(targets.size()));
     }
 
     /** Waits for the writers to end by themselves. */
@@ -123,9 +198,7 @@ final class Load {
      * refusal.
      */
     Client.Answer write(String path, String body, String key, String journey) {
-        List<Integer> targets = ports;
-        int port = targets.get(ThreadLocalRandom.current().nextInt(targets.size()));
-        return writeTo(port, path, body, key, journey, Map.of());
+        return writeTo(port(), path, body, key, journey, Map.of());
     }
 
     /** One write to the given process, with extra headers such as If-Match. */
@@ -143,6 +216,9 @@ final class Load {
             }
             ledger.acknowledged(new Ledger.Ack(answer.requestId(), journeyId, Long.parseLong(answer.field("version")),
                                                answer.field("milestoneId"), System.nanoTime()));
+            if (answer.field("milestoneId") != null) {
+                written = journeyId;
+            }
             if (key != null) {
                 Client.Answer retry = client.post(port, path, body, headers);
                 ledger.answered(retry.status(), retry.field("type"), retry.requestId());

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.homeward.app.database.EmbeddedDatabase;
+import org.homeward.app.database.EventStoreConfiguration;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -27,21 +28,40 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 final class Scenarios {
 
-    /** Axon's default: a segment whose owner stopped updating it is free to claim after this */
+    /** homeward.event-processing.claim-timeout */
     private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(10);
-    /** plus the interval at which a processor looks for unclaimed segments */
-    private static final Duration CLAIM_INTERVAL = Duration.ofSeconds(5);
+    /**
+     * A dead process's claims expire a claim timeout after its last update, which is at the kill under load; the
+     * others look for free segments every claim check (EventStoreConfiguration), and writing the claims of every
+     * processor's segments takes a busy machine up to about one more (measured 11.0 s)
+     */
+    private static final Duration TAKEOVER =
+            CLAIM_TIMEOUT.plus(EventStoreConfiguration.claimCheck(CLAIM_TIMEOUT).multipliedBy(2));
 
     private final Path work;
     private final Cluster cluster;
     private final Client client;
+    /** rebuilds projections, for the convergence check and the rebuild scenario */
+    private final Client admin;
+    /** a supervisor of another organisation, who opens the journey the load is refused access to */
+    private final Client elsewhere;
     private final boolean quick;
 
-    Scenarios(Path work, Cluster cluster, String token, boolean quick) {
+    Scenarios(Path work, Cluster cluster, Tokens tokens, boolean quick) {
         this.work = work;
         this.cluster = cluster;
-        this.client = new Client(token, Duration.ofSeconds(10));
+        this.client = new Client(tokens.supervisor(), Duration.ofSeconds(10));
+        this.admin = new Client(tokens.administrator(), Duration.ofSeconds(10));
+        this.elsewhere = new Client(tokens.elsewhere(), Duration.ofSeconds(10));
         this.quick = quick;
+    }
+
+    /** The callers of the suite: the load's supervisor, an administrator, a supervisor of another organisation. */
+    record Tokens(String supervisor, String administrator, String elsewhere) {
+    }
+
+    private Load load(Ledger ledger, List<Integer> ports) {
+        return new Load(client, elsewhere, ledger, ports);
     }
 
     private List<String> server(String database, String role, String... more) {
@@ -64,11 +84,11 @@ final class Scenarios {
         Homeward app = Homeward.start(work, "concurrent", server(db, "all"));
         try {
             Ledger ledger = new Ledger();
-            Load load = new Load(client, ledger, List.of(app.port()));
+            Load load = load(ledger, List.of(app.port()));
             load.open(journeys(), 8);
             load.start(8, quick ? 300 : 1500, Duration.ofSeconds(quick ? 20 : 90));
             load.await();
-            judge(outcome, ledger, cluster.dataSource(db), true);
+            judge(outcome, ledger, cluster.dataSource(db), app, true);
         } finally {
             app.stop();
         }
@@ -82,7 +102,7 @@ final class Scenarios {
         String db = cluster.createDatabase("f_appkill");
         Homeward app = Homeward.start(work, "appkill", server(db, "all"));
         Ledger ledger = new Ledger();
-        Load load = new Load(client, ledger, List.of(app.port()));
+        Load load = load(ledger, List.of(app.port()));
         try {
             load.open(journeys() / 2, 8);
             load.start(8, 100_000, Duration.ofSeconds(150));     // stopped 10 s after the restart
@@ -102,7 +122,7 @@ final class Scenarios {
             Thread.sleep(10_000);
             load.stop();
             outcome.figure("recoveryMs", ledger.firstAckAfter(killed));
-            judge(outcome, ledger, cluster.dataSource(db), false);
+            judge(outcome, ledger, cluster.dataSource(db), app, false);
         } finally {
             load.stop();
             app.stop();
@@ -130,7 +150,7 @@ final class Scenarios {
         String db = cluster.createDatabase("f_" + name.replace('-', '_'));
         Homeward app = Homeward.start(work, name, server(db, "all"));
         Ledger ledger = new Ledger();
-        Load load = new Load(client, ledger, List.of(app.port()));
+        Load load = load(ledger, List.of(app.port()));
         Readiness readiness = new Readiness(app.port());
         try {
             load.open(journeys() / 3, 8);
@@ -152,7 +172,7 @@ final class Scenarios {
             outcome.expect(readiness.upAfter(up), "readiness did not say UP again after the database came back");
             outcome.expect(recovery >= 0, "no write was acknowledged after the database came back");
             outcome.expect(app.alive(), "the application died");
-            judge(outcome, ledger, cluster.dataSource(db), true);
+            judge(outcome, ledger, cluster.dataSource(db), app, true);
         } finally {
             readiness.stop();
             load.stop();
@@ -247,12 +267,12 @@ final class Scenarios {
             processes.add(commandB);
             outcome.figure("writers", writers);
             Ledger ledger = new Ledger();
-            Load load = new Load(client, ledger, List.of(commandA.port(), commandB.port()));
+            Load load = load(ledger, List.of(commandA.port(), commandB.port()));
 
             readYourWritesAcrossProcesses(outcome, load, commandA.port(), commandB.port());
 
-            // both query processes have had time to claim; each should work a share of every processor
-            Thread.sleep(CLAIM_TIMEOUT.plus(CLAIM_INTERVAL).toMillis());
+            // within a claim timeout of the second one starting, each query process works a share of every processor
+            Thread.sleep(CLAIM_TIMEOUT.toMillis());
             Map<String, Map<String, Integer>> owners = owners(database);
             outcome.figure("segments", owners);
             for (Map.Entry<String, Map<String, Integer>> processor : owners.entrySet()) {
@@ -282,13 +302,13 @@ final class Scenarios {
             long killed = System.nanoTime();
             long takeover = takeover(database, List.of(owner(survivor), owner(commandA)), Duration.ofSeconds(60));
             outcome.figure("takeoverMs", takeover);
-            outcome.expect(takeover >= 0 && takeover <= CLAIM_TIMEOUT.plus(CLAIM_INTERVAL).toMillis(),
+            outcome.expect(takeover >= 0 && takeover <= TAKEOVER.toMillis(),
                            "the surviving processes took over the dead one's segments "
                            + (takeover < 0 ? "never (60 s)" : "after " + takeover + " ms") + ", not within "
-                           + CLAIM_TIMEOUT.plus(CLAIM_INTERVAL).toSeconds() + " s");
+                           + TAKEOVER.toMillis() + " ms");
             load.await();
             outcome.figure("recoveryMs", ledger.firstAckAfter(killed));
-            judge(outcome, ledger, database, false);
+            judge(outcome, ledger, database, survivor, false);
         } finally {
             for (Homeward process : processes) {
                 process.stop();
@@ -373,7 +393,7 @@ final class Scenarios {
                                         "--homeward.role=all");
         Homeward app = Homeward.start(work, "embedded", embedded);
         Ledger ledger = new Ledger();
-        Load load = new Load(client, ledger, List.of(app.port()));
+        Load load = load(ledger, List.of(app.port()));
         try {
             load.open(journeys() / 3, 8);
             load.start(8, 100_000, Duration.ofSeconds(150));     // stopped 10 s after the restart
@@ -391,7 +411,7 @@ final class Scenarios {
             Thread.sleep(10_000);
             load.stop();
             outcome.figure("recoveryMs", ledger.firstAckAfter(killed));
-            judge(outcome, ledger, embeddedDataSource(data), false);
+            judge(outcome, ledger, embeddedDataSource(data), app, false);
 
             // now the other way round: the embedded postmaster dies under the application
             killEmbeddedPostmaster(data);
@@ -456,7 +476,7 @@ final class Scenarios {
         String db = cluster.createDatabase("f_slow");
         Homeward app = Homeward.start(work, "slow", server(db, "all"));
         Ledger ledger = new Ledger();
-        Load load = new Load(client, ledger, List.of(app.port()));
+        Load load = load(ledger, List.of(app.port()));
         List<Socket> sockets = new ArrayList<>();
         try {
             load.open(20, 4);
@@ -503,7 +523,7 @@ final class Scenarios {
             outcome.expect(tooSlow[0] == 0, tooSlow[0] + " of " + probes
                                             + " normal write+read pairs failed or took over 3 s (slowest "
                                             + slowest.get() + " ms) while 200 clients trickled");
-            judge(outcome, ledger, cluster.dataSource(db), true);
+            judge(outcome, ledger, cluster.dataSource(db), app, true);
         } finally {
             for (Socket socket : sockets) {
                 socket.close();
@@ -536,12 +556,12 @@ final class Scenarios {
         DataSource database = cluster.dataSource(db);
         Homeward app = Homeward.start(work, "late", server(db, "all"));
         Ledger ledger = new Ledger();
-        Load load = new Load(client, ledger, List.of(app.port()));
+        Load load = load(ledger, List.of(app.port()));
         try {
             load.open(24, 4);
             List<String> journeys = load.journeys();
             // the writers use journeys 4.., the late rows go to journeys 0..3, which nobody else writes to
-            Load busy = new Load(client, ledger, List.of(app.port()));
+            Load busy = load(ledger, List.of(app.port()));
             for (String journey : journeys.subList(0, 4)) {
                 load.write("/api/v1/journeys/" + journey + "/milestones", Load.milestone(), null, journey);
             }
@@ -554,8 +574,8 @@ final class Scenarios {
             // b: stamped by a process whose clock runs two days behind
             lateRow(database, journeys.get(1), Instant.now().minus(Duration.ofDays(2)), busy, outcome, "skewed");
             late++;
-            List<String> differences = Convergence.check(database, Duration.ofSeconds(30));
-            outcome.expect(differences.isEmpty(), "with a running processor: " + differences);
+            Convergence.Verdict running = Convergence.check(database, admin, app, Duration.ofSeconds(30));
+            outcome.expect(running.converged(), "with a running processor: " + running.differences());
 
             if (!quick) {
                 // c: processors that start behind a backlog while a late row, stamped behind, is still open
@@ -574,11 +594,12 @@ final class Scenarios {
                     slow.commit();
                     late++;
                 }
-                List<String> lagging = Convergence.check(database, Duration.ofSeconds(60));
-                outcome.expect(lagging.isEmpty(), "with processors started behind a backlog of 3000: " + lagging);
+                Convergence.Verdict lagging = Convergence.check(database, admin, app, Duration.ofSeconds(60));
+                outcome.expect(lagging.converged(), "with processors started behind a backlog of 3000: "
+                                                    + lagging.differences());
             }
             outcome.figure("lateRows", late);
-            judge(outcome, ledger, database, false);
+            judge(outcome, ledger, database, app, false);
         } finally {
             app.stop();
         }
@@ -668,33 +689,108 @@ final class Scenarios {
         }
     }
 
+    // 9 -------------------------------------------------------------------------------------------------------
+
+    /**
+     * An administrator rebuilds each projection in turn while the writers go on: each is emptied, refilled from
+     * the store and must catch up with the writes that came meanwhile, missing none and applying none twice.
+     */
+    Outcome rebuildDuringWrites() throws Exception {
+        Outcome outcome = new Outcome("rebuild-during-writes");
+        String db = cluster.createDatabase("f_rebuild");
+        Homeward app = Homeward.start(work, "rebuild", server(db, "all"));
+        Ledger ledger = new Ledger();
+        Load load = load(ledger, List.of(app.port()));
+        try {
+            load.open(journeys() / 3, 8);
+            load.start(8, 100_000, Duration.ofSeconds(150));     // stopped 3 s after the last rebuild
+            Thread.sleep(quick ? 3000 : 10_000);
+            List<String> rebuilt = new ArrayList<>();
+            long first = System.nanoTime();
+            long slowest = 0;
+            for (Convergence.Progress projection : Convergence.progress(admin, app)) {
+                String name = projection.projection();
+                long started = System.nanoTime();
+                int status = admin.post(app.port(), "/api/v1/admin/projections/" + name + "/rebuild", "", Map.of())
+                                  .status();
+                outcome.expect(status == 202, "rebuild of " + name + " answered " + status);
+                boolean done = rebuilt(app, name, Duration.ofSeconds(90));
+                outcome.expect(done, name + " was still rebuilding after 90 s");
+                slowest = Math.max(slowest, (System.nanoTime() - started) / 1_000_000);
+                rebuilt.add(name);
+            }
+            long last = System.nanoTime();
+            Thread.sleep(3000);
+            load.stop();
+            long meanwhile = ledger.acknowledgedBetween(first, last);
+            outcome.figure("rebuilt", rebuilt).figure("slowestRebuildMs", slowest)
+                   .figure("ackedDuringRebuilds", meanwhile);
+            outcome.expect(rebuilt.size() >= 5, "only " + rebuilt + " listed as projections");
+            outcome.expect(meanwhile > 0, "no write was acknowledged while the projections rebuilt");
+            judge(outcome, ledger, cluster.dataSource(db), app, true);
+        } finally {
+            load.stop();
+            app.stop();
+        }
+        return outcome;
+    }
+
+    /**
+     * Whether the projection finished its rebuild in time: it was seen rebuilding and then no longer (its replay
+     * reached where the rebuild began), or it is seen caught up. Right after the answer its segments may not be
+     * claimed yet, when it says neither.
+     */
+    private boolean rebuilt(Homeward app, String projection, Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        boolean seenRebuilding = false;
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            for (Convergence.Progress p : Convergence.progress(admin, app)) {
+                if (p.projection().equals(projection)) {
+                    if (!p.rebuilding() && (seenRebuilding || p.behind() == 0)) {
+                        return true;
+                    }
+                    seenRebuilding |= p.rebuilding();
+                }
+            }
+        }
+        return false;
+    }
+
     // ---------------------------------------------------------------------------------------------------------
 
     /**
      * The checks every scenario ends with: the ledger against the store, no 5xx but 503, keyed retries answered
-     * alike, and every read model converged to the events.
+     * alike, refusals answered as they should be, and every read model converged to exactly what the events say.
      *
+     * @param process  the only process still running projections: it rebuilds them for the comparison
      * @param answered whether every request should have been answered (no process died)
      */
-    private static void judge(Outcome outcome, Ledger ledger, DataSource database, boolean answered)
+    private void judge(Outcome outcome, Ledger ledger, DataSource database, Homeward process, boolean answered)
             throws Exception {
         Ledger.Check check = ledger.check(database);
         outcome.figure("requests", ledger.requests()).figure("status", "[" + ledger.statusFigures() + "]")
                .figure("acked", ledger.acknowledged()).figure("lost", check.lost())
                .figure("duplicated", check.duplicated()).figure("storedForRefused", check.storedForRefused())
-               .figure("retryMismatch", ledger.retryMismatches.get());
+               .figure("retryMismatch", ledger.retryMismatches.get()).figure("refusals", ledger.refusalsSent.get());
         outcome.expect(check.clean(), "ledger: " + check.figures() + " " + check.examples());
         outcome.expect(ledger.count5xxOtherThan503() == 0, "answers 5xx other than 503: " + ledger.statusFigures());
         outcome.expect(ledger.retryMismatches.get() == 0, ledger.retryMismatches.get()
                                                           + " keyed retries got another answer than the first, e.g. "
                                                           + ledger.mismatchExamples);
         outcome.expect(ledger.acknowledged() > 0, "nothing was acknowledged");
+        outcome.expect(ledger.wrongRefusals.get() == 0, ledger.wrongRefusals.get() + " of "
+                                                        + ledger.refusalsSent.get()
+                                                        + " requests to be refused were answered otherwise, e.g. "
+                                                        + ledger.wrongRefusalExamples);
         long started = System.nanoTime();
-        List<String> differences = Convergence.check(database, Duration.ofSeconds(60));
+        Convergence.Verdict verdict = Convergence.check(database, admin, process, Duration.ofSeconds(60));
         outcome.figure("events", count(database, "domain_event_entry"))
-               .figure("audited", count(database, "audit_event"));
-        outcome.figure("convergedMs", differences.isEmpty() ? (System.nanoTime() - started) / 1_000_000 : -1);
-        outcome.expect(differences.isEmpty(), "projections differ from the events: " + differences);
+               .figure("audited", count(database, "audit_event"))
+               .figure("compared", verdict.tables() + " tables/" + verdict.rows() + " rows");
+        outcome.figure("convergedMs", verdict.converged() ? (System.nanoTime() - started) / 1_000_000 : -1);
+        outcome.expect(verdict.converged(), "projections differ from their replay of the events: "
+                                            + verdict.differences());
         if (answered) {
             outcome.expect(ledger.count(0) == 0, ledger.count(0) + " requests got no answer within 10 s");
         }
