@@ -157,8 +157,9 @@ final class Scenarios {
             load.start(8, 100_000, Duration.ofSeconds(40));
             readiness.start();
             Thread.sleep(5000);
-            fault.inject();
+            // taken before the fault: readiness may say DOWN before inject() has returned
             long down = System.nanoTime();
+            fault.inject();
             Thread.sleep(6000);
             boolean downSeen = readiness.sawDownSince(down);
             cluster.start();
