@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.homeward.app.database.DatabaseUnavailable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -43,12 +45,26 @@ class RefusalResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
         refuse(request, response, HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this");
     }
 
+    /** Kept first, then answered; a refusal that cannot be kept (the database is away) is not given either. */
     private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
                         String detail) throws IOException {
-        denials.record(request, status.value());
+        try {
+            denials.record(request, status.value());
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.causedIt(e)) {
+                throw e;
+            }
+            response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
+            write(response, DatabaseUnavailable.answer(e));
+            return;
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("urn:homeward:problem:" + type));
-        response.setStatus(status.value());
+        write(response, problem);
+    }
+
+    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
     }

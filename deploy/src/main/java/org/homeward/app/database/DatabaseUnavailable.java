@@ -1,12 +1,15 @@
 package org.homeward.app.database;
 
 import java.net.ConnectException;
+import java.net.URI;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
@@ -26,7 +29,26 @@ public final class DatabaseUnavailable {
 
     private static final String CLOSED_CONNECTION = "com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection";
 
+    /** How long a client is asked to wait before trying again. */
+    public static final String RETRY_AFTER_SECONDS = "5";
+
     private DatabaseUnavailable() {
+    }
+
+    /**
+     * The answer to a request that met the database away: 503, to be sent with {@link #RETRY_AFTER_SECONDS}.
+     * The one such answer that cannot say "nothing was recorded" is for a commit under way when it went.
+     */
+    public static ProblemDetail answer(Throwable failure) {
+        ProblemDetail problem = duringCommit(failure)
+                ? ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                        "The database went away while this was being committed: it may or may not be recorded."
+                        + " Send it again with the same Idempotency-Key to learn which")
+                : ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                        "The service cannot reach its database; nothing was recorded, try again");
+        problem.setType(URI.create("urn:homeward:problem:" + (duringCommit(failure) ? "outcome-unknown"
+                                                                                     : "unavailable")));
+        return problem;
     }
 
     public static boolean causedIt(Throwable failure) {

@@ -24,7 +24,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
         } else if (throwable != null && DatabaseUnavailable.causedIt(throwable)) {
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-            response.setHeader("Retry-After", ProblemResponses.RETRY_AFTER_SECONDS);
+            response.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
         }
         int status = response.getStatus();
         // as Tomcat's own report: only for errors, only once, and never over a body the application wrote

@@ -51,7 +51,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
     /** How long a client waits before retrying while the database is out of reach. */
-    static final String RETRY_AFTER_SECONDS = "5";
     /** The one answer for a journey or program that does not exist and for one the caller may not see. */
     private static final String UNKNOWN = "No such journey or program";
 
@@ -157,15 +156,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                                                     fields));
             case UNKNOWN -> respond(problem(HttpStatus.NOT_FOUND, type, UNKNOWN, List.of()));
             case UNKNOWN_PART -> respond(problem(HttpStatus.NOT_FOUND, type, refusal.message(), List.of()));
-            case NOT_VISIBLE -> {
-                // answered exactly as an unknown one, so that its existence is not revealed
-                recordDenial(request, HttpStatus.NOT_FOUND);
-                yield respond(problem(HttpStatus.NOT_FOUND, type, UNKNOWN, List.of()));
-            }
-            case NOT_PERMITTED -> {
-                recordDenial(request, HttpStatus.FORBIDDEN);
-                yield respond(problem(HttpStatus.FORBIDDEN, type, refusal.message(), List.of()));
-            }
+            // answered exactly as an unknown one, so that its existence is not revealed
+            case NOT_VISIBLE -> recordedDenial(request, HttpStatus.NOT_FOUND, problem(HttpStatus.NOT_FOUND, type,
+                                                                                      UNKNOWN, List.of()));
+            case NOT_PERMITTED -> recordedDenial(request, HttpStatus.FORBIDDEN,
+                                                 problem(HttpStatus.FORBIDDEN, type, refusal.message(), List.of()));
             case RULE_BROKEN -> respond(problem(HttpStatus.CONFLICT, type, refusal.message(), List.of()));
             case IDEMPOTENCY_KEY_REUSED -> respond(problem(HttpStatus.UNPROCESSABLE_CONTENT, type, refusal.message(),
                                                            List.of()));
@@ -224,25 +219,35 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             return refused(refusal.get(), request);
         }
         if (DatabaseUnavailable.causedIt(ex)) {
-            log.warn("Request refused: the database is unreachable ({})", ex.getClass().getSimpleName());
-            // the one answer that cannot say "nothing was recorded": the commit was under way when it went
-            ProblemDetail problem = DatabaseUnavailable.duringCommit(ex)
-                    ? problem(HttpStatus.SERVICE_UNAVAILABLE, "outcome-unknown",
-                              "The database went away while this was being committed: it may or may not be recorded."
-                              + " Send it again with the same Idempotency-Key to learn which", List.of())
-                    : problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-                              "The service cannot reach its database; nothing was recorded, try again", List.of());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                                 .body(problem);
+            return unavailable(ex);
         }
         log.error("Request failed unexpectedly", ex);
         return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                                "The request could not be completed; nothing was recorded by it", List.of()));
     }
 
-    private void recordDenial(HttpServletRequest request, HttpStatus status) {
-        denials.record(request, status.value());
+    private ResponseEntity<ProblemDetail> unavailable(Exception ex) {
+        log.warn("Request refused: the database is unreachable ({})", ex.getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                             .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                             .body(DatabaseUnavailable.answer(ex));
+    }
+
+    /**
+     * A refusal auditors see among the refusals: kept first, then answered. One that cannot be kept (the database
+     * is away) is not given either; the client is told to try again, as for any request during an outage.
+     */
+    private ResponseEntity<ProblemDetail> recordedDenial(HttpServletRequest request, HttpStatus status,
+                                                         ProblemDetail answer) {
+        try {
+            denials.record(request, status.value());
+        } catch (RuntimeException e) {
+            if (DatabaseUnavailable.causedIt(e)) {
+                return unavailable(e);
+            }
+            throw e;
+        }
+        return respond(answer);
     }
 
     private static FieldProblem unreadable(Throwable cause) {

@@ -114,7 +114,12 @@ class DatabaseOutageTest {
                 post("/api/v1/journeys/" + journey + "/milestones", record, token),
                 get("/api/v1/journeys/" + journey + "/timeline", token),
                 get("/api/v1/journeys/" + journey + "/timeline?minVersion=5", token),
-                get("/api/v1/programs", token), get("/api/v1/journeys/" + journey + "/history", token));
+                get("/api/v1/programs", token), get("/api/v1/journeys/" + journey + "/history", token),
+                // refusals kept for auditors: one that cannot be kept is not given either
+                post("/api/v1/journeys/" + journey + "/milestones", record,
+                     TestUsers.token(Role.SUPERVISOR, "sv-other", "org-other")),
+                post("/api/v1/journeys/" + journey + "/milestones", record,
+                     TestUsers.token(Role.AUDITOR, "au-test", SyntheticJourneys.ORGANISATION)));
         ExecutorService pool = Executors.newFixedThreadPool(requests.size());
         try {
             List<Future<HttpResponse<String>>> sent = requests.stream().map(request -> pool.submit(
