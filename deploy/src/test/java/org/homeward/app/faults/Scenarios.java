@@ -487,7 +487,9 @@ final class Scenarios {
                 socket.setSoTimeout(1000);
                 String headers = "POST /api/v1/journeys/" + journey + "/milestones HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                                  + "Content-Type: application/json\r\nContent-Length: 200\r\n"
-                                 + (i % 2 == 0 ? "Authorization: Bearer " + client.token() + "\r\n" : "") + "\r\n";
+                                 // one signed-in client, another than the normal one, behind the trusted proxy
+                                 + "X-Forwarded-For: 203.0.113.7\r\n"
+                                 + "Authorization: Bearer " + client.token() + "\r\n\r\n";
                 socket.getOutputStream().write(headers.getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
                 sockets.add(socket);
