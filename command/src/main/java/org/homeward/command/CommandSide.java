@@ -15,16 +15,19 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.Repository;
 import org.homeward.access.Provenance;
 import org.homeward.command.journey.Journey;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Everything the write side contributes to an application: aggregates, their endpoints and command delivery. */
 @Configuration
-@ComponentScan
+// as @SpringBootApplication scans: a test's own configuration (a controller slice's) is left out of the application
+@ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
 @EnableConfigurationProperties(CommandSettings.class)
 public class CommandSide implements WebMvcConfigurer {
 

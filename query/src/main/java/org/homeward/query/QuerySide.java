@@ -8,13 +8,16 @@ import org.axonframework.queryhandling.QueryInvocationErrorHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 
 /** Everything the read side contributes to an application: projections, their queries and endpoints. */
 @org.springframework.context.annotation.Configuration
-@ComponentScan
+// as @SpringBootApplication scans: a test's own configuration (a controller slice's) is left out of the application
+@ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
 @EnableConfigurationProperties(QuerySettings.class)
 public class QuerySide {
 
