@@ -1,8 +1,10 @@
 package org.homeward.app.api;
 
+import com.fasterxml.jackson.databind.JavaType;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
@@ -18,13 +20,15 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import com.fasterxml.jackson.databind.JavaType;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.homeward.access.Ids;
 import org.homeward.command.Submission;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -47,6 +51,8 @@ class ApiDocument {
     private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
     private static final Set<String> NOT_NULL = Set.of("NotNull", "NotBlank", "NotEmpty");
     private static final String VISIBLE_ASCII = "^[\\x21-\\x7E]{1,200}$";
+
+    private final Set<String> nullableReferences = ConcurrentHashMap.newKeySet();
 
     static {
         // the Submission argument is read from headers and the token, documented below; never a query parameter
@@ -85,8 +91,10 @@ class ApiDocument {
                     "Makes a retry safe: the same key and body answer what the first request answered and "
                     + "record nothing; the same key with another body is refused 422. 1 to 200 visible ASCII "
                     + "characters, a UUID is best. Ids the request creates are derived from it."));
+            // a command on an existing journey carries the version it was made from; opening has none, and an
+            // erasure is done whatever the journey holds
             if (handler.getBeanType().getPackageName().startsWith("org.homeward.command.journey")
-                && !handler.getMethod().getName().equals("open")) {
+                && !Set.of("open", "erase").contains(handler.getMethod().getName())) {
                 operation.addParametersItem(header("If-Match", new StringSchema().pattern("^(W/)?\"\\d{1,18}\"$"),
                         "The journey version (ETag) the client last saw, such as \"7\": refused 412 and nothing "
                         + "recorded if the journey has moved on."));
@@ -111,15 +119,63 @@ class ApiDocument {
             boolean notNull = type.getCtxAnnotations() != null
                               && Arrays.stream(type.getCtxAnnotations()).anyMatch(annotation ->
                                       NOT_NULL.contains(annotation.annotationType().getSimpleName()));
-            if (primitive || notNull || property.get$ref() != null) {
+            if (primitive || notNull) {
                 return property;
             }
-            property.addType("null");
+            if (property.get$ref() != null) {
+                // OpenAPI 3.0 ignores whatever stands beside a $ref: the schema referred to says it (below)
+                nullableReferences.add(property.get$ref());
+                return property;
+            }
+            if (property.getType() == null) {
+                // a schema of no type allows null already
+                return property;
+            }
+            property.setNullable(true);
             if (property.getEnum() != null && !property.getEnum().contains(null)) {
                 property.getEnum().add(null);
             }
             return property;
         };
+    }
+
+    /**
+     * Component schemas some property may answer as null are nullable; request bodies are closed
+     * ({@code additionalProperties: false}), as the server refuses unknown fields.
+     */
+    @Bean
+    OpenApiCustomizer nullableAndClosedSchemas() {
+        return api -> {
+            Map<String, Schema> schemas = api.getComponents().getSchemas();
+            nullableReferences.forEach(ref -> schemas.get(name(ref)).setNullable(true));
+            Set<String> requests = new TreeSet<>();
+            api.getPaths().values().forEach(item -> item.readOperations().stream()
+                    .filter(op -> op.getRequestBody() != null && op.getRequestBody().getContent() != null)
+                    .flatMap(op -> op.getRequestBody().getContent().values().stream())
+                    .forEach(media -> collect(media.getSchema(), schemas, requests)));
+            requests.forEach(name -> schemas.get(name).setAdditionalProperties(false));
+        };
+    }
+
+    /** The component schemas this schema refers to, itself included, transitively. */
+    private static void collect(Schema<?> schema, Map<String, Schema> schemas, Set<String> found) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.get$ref() != null) {
+            if (found.add(name(schema.get$ref()))) {
+                collect(schemas.get(name(schema.get$ref())), schemas, found);
+            }
+            return;
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(property -> collect(property, schemas, found));
+        }
+        collect(schema.getItems(), schemas, found);
+    }
+
+    private static String name(String ref) {
+        return ref.substring(ref.lastIndexOf('/') + 1);
     }
 
     static Parameter requestId() {
@@ -135,7 +191,7 @@ class ApiDocument {
     OpenApiCustomizer answersAndRefusals() {
         return api -> api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
             successHeaders(op);
-            Set<String> headers = new java.util.HashSet<>();
+            Set<String> headers = new HashSet<>();
             if (op.getParameters() != null) {
                 op.getParameters().stream().filter(p -> "header".equals(p.getIn()))
                   .forEach(p -> headers.add(p.getName()));
@@ -150,7 +206,7 @@ class ApiDocument {
                                     + "outside the caller's scope");
             }
             refusals.put("406", "The Accept header names no type this operation answers in");
-            if (op.getRequestBody() != null || path.contains("/rebuild")) {
+            if (method == PathItem.HttpMethod.POST) {
                 refusals.put("409", "The request breaks a rule of the journey or program (`rule-broken`), "
                                     + "another writer kept winning the race (`concurrent-change`), or someone else "
                                     + "holds what it needs (`busy`, with Retry-After)");

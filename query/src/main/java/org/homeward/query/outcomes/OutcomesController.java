@@ -76,14 +76,16 @@ class OutcomesController {
                                                    .toList());
     }
 
-    @Operation(summary = "Outcome figures per intake cohort, as JSON rows or (Accept: text/csv) a CSV table")
+    @Operation(operationId = "outcomes",
+               summary = "Outcome figures per intake cohort, as JSON rows or (Accept: text/csv) a CSV table")
     @OutcomeParameters
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     Outcomes outcomes(@Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
         return ask(parameters);
     }
 
-    @Operation(summary = "Outcome figures per intake cohort, as JSON rows or (Accept: text/csv) a CSV table")
+    @Operation(operationId = "outcomes",
+               summary = "Outcome figures per intake cohort, as JSON rows or (Accept: text/csv) a CSV table")
     @OutcomeParameters
     @GetMapping(produces = "text/csv")
     ResponseEntity<String> outcomesAsCsv(@Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
