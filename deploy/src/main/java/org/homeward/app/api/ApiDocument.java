@@ -20,6 +20,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -75,6 +76,8 @@ class ApiDocument {
                                              + "role and organisation"))
                         .addSchemas("Problem", problemSchema())
                         .addSchemas("FieldProblem", fieldProblemSchema()))
+                // relative: the document is right behind whatever proxy and host serve it
+                .servers(List.of(new Server().url("/").description("This server")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 
