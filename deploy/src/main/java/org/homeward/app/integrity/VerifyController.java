@@ -24,7 +24,8 @@ class VerifyController {
         this.verifier = verifier;
     }
 
-    @Operation(summary = "Verify the hash chain of the event store, optionally against an external copy of its checkpoints")
+    @Operation(summary = "Verify the hash chain of the event store, optionally against an external copy of its "
+                         + "checkpoints")
     @PostMapping("/verify")
     Verification verify(@RequestBody(required = false) @Valid ExternalCopy copy) {
         return verifier.verify(copy);
