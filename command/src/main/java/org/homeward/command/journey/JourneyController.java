@@ -1,5 +1,8 @@
 package org.homeward.command.journey;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Clock;
 import java.util.UUID;
@@ -43,6 +46,7 @@ import org.springframework.web.bind.annotation.RestController;
  * refuse a change if someone else changed the journey since. Every POST accepts an {@code Idempotency-Key}.
  */
 @RestController
+@Tag(name = "journeys")
 // produces: a request whose answer cannot be written is refused (406) before its command is sent
 @RequestMapping(value = "/api/v1/journeys", produces = MediaType.APPLICATION_JSON_VALUE)
 class JourneyController {
@@ -62,6 +66,8 @@ class JourneyController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Open a journey at intake")
+    @ApiResponse(responseCode = "201", description = "Opened; Location is its timeline")
     @PostMapping
     ResponseEntity<Recorded> open(@RequestBody JourneyRequests.Open request, Submission submission) {
         access.requireMayOpen(submission.caller(), request.organisationId(), request.caseManagerId());
@@ -77,6 +83,8 @@ class JourneyController {
         return created(Recorded.journey(journeyId, 0));
     }
 
+    @Operation(summary = "Record a milestone")
+    @ApiResponse(responseCode = "201", description = "Recorded; the answer names the new milestone")
     @PostMapping("/{journeyId}/milestones")
     ResponseEntity<Recorded> recordMilestone(@PathVariable UUID journeyId,
                                              @RequestBody JourneyRequests.Milestone request,
@@ -91,6 +99,8 @@ class JourneyController {
         return created(Recorded.milestone(journeyId, milestoneId, version));
     }
 
+    @Operation(summary = "Correct a recorded milestone")
+    @ApiResponse(responseCode = "200", description = "Corrected")
     @PostMapping("/{journeyId}/milestones/{milestoneId}/corrections")
     ResponseEntity<Recorded> correctMilestone(@PathVariable UUID journeyId, @PathVariable UUID milestoneId,
                                               @RequestBody JourneyRequests.Correction request,
@@ -105,6 +115,8 @@ class JourneyController {
         return ok(Recorded.milestone(journeyId, milestoneId, version));
     }
 
+    @Operation(summary = "Retract a milestone that should never have been recorded")
+    @ApiResponse(responseCode = "200", description = "Retracted; it stays visible, marked")
     @PostMapping("/{journeyId}/milestones/{milestoneId}/retraction")
     ResponseEntity<Recorded> retractMilestone(@PathVariable UUID journeyId, @PathVariable UUID milestoneId,
                                               @RequestBody JourneyRequests.Retraction request,
@@ -116,6 +128,8 @@ class JourneyController {
         return ok(Recorded.milestone(journeyId, milestoneId, version));
     }
 
+    @Operation(summary = "Close the journey")
+    @ApiResponse(responseCode = "200", description = "Closed")
     @PostMapping("/{journeyId}/closure")
     ResponseEntity<Recorded> close(@PathVariable UUID journeyId, @RequestBody JourneyRequests.Closure request,
                                    Submission submission) {
@@ -126,6 +140,8 @@ class JourneyController {
         return ok(Recorded.journey(journeyId, version));
     }
 
+    @Operation(summary = "Reopen a closed journey")
+    @ApiResponse(responseCode = "200", description = "Reopened")
     @PostMapping("/{journeyId}/reopening")
     ResponseEntity<Recorded> reopen(@PathVariable UUID journeyId,
                                     @RequestBody JourneyRequests.Reopening request, Submission submission) {
@@ -136,6 +152,8 @@ class JourneyController {
         return ok(Recorded.journey(journeyId, version));
     }
 
+    @Operation(summary = "Record a consent given")
+    @ApiResponse(responseCode = "200", description = "Recorded")
     @PostMapping("/{journeyId}/consents")
     ResponseEntity<Recorded> giveConsent(@PathVariable UUID journeyId,
                                          @RequestBody JourneyRequests.Consent request, Submission submission) {
@@ -146,6 +164,8 @@ class JourneyController {
         return ok(Recorded.journey(journeyId, version));
     }
 
+    @Operation(summary = "Record a consent withdrawn")
+    @ApiResponse(responseCode = "200", description = "Recorded")
     @PostMapping("/{journeyId}/consent-withdrawals")
     ResponseEntity<Recorded> withdrawConsent(@PathVariable UUID journeyId,
                                              @RequestBody JourneyRequests.Consent request,
@@ -158,6 +178,8 @@ class JourneyController {
         return ok(Recorded.journey(journeyId, version));
     }
 
+    @Operation(summary = "Assign another case manager of the same organisation")
+    @ApiResponse(responseCode = "200", description = "Assigned")
     @PostMapping("/{journeyId}/assignment")
     ResponseEntity<Recorded> assign(@PathVariable UUID journeyId,
                                     @RequestBody JourneyRequests.Assignment request, Submission submission) {
@@ -168,6 +190,8 @@ class JourneyController {
         return ok(Recorded.journey(journeyId, version));
     }
 
+    @Operation(summary = "Transfer the journey to another organisation")
+    @ApiResponse(responseCode = "200", description = "Transferred")
     @PostMapping("/{journeyId}/transfer")
     ResponseEntity<Recorded> transfer(@PathVariable UUID journeyId,
                                       @RequestBody JourneyRequests.Transfer request, Submission submission) {
@@ -178,6 +202,8 @@ class JourneyController {
         return ok(Recorded.journey(journeyId, version));
     }
 
+    @Operation(summary = "Schedule a follow-up")
+    @ApiResponse(responseCode = "201", description = "Scheduled; the answer names the new follow-up")
     @PostMapping("/{journeyId}/follow-ups")
     ResponseEntity<Recorded> scheduleFollowUp(@PathVariable UUID journeyId,
                                               @RequestBody JourneyRequests.FollowUp request,
@@ -189,6 +215,8 @@ class JourneyController {
         return created(Recorded.followUp(journeyId, followUpId, version));
     }
 
+    @Operation(summary = "Record that a follow-up took place")
+    @ApiResponse(responseCode = "200", description = "Recorded")
     @PostMapping("/{journeyId}/follow-ups/{followUpId}/completion")
     ResponseEntity<Recorded> completeFollowUp(@PathVariable UUID journeyId, @PathVariable UUID followUpId,
                                               @RequestBody JourneyRequests.FollowUpCompletion request,
@@ -200,6 +228,8 @@ class JourneyController {
         return ok(Recorded.followUp(journeyId, followUpId, version));
     }
 
+    @Operation(summary = "Record that a follow-up did not take place")
+    @ApiResponse(responseCode = "200", description = "Recorded")
     @PostMapping("/{journeyId}/follow-ups/{followUpId}/missed")
     ResponseEntity<Recorded> markFollowUpMissed(@PathVariable UUID journeyId, @PathVariable UUID followUpId,
                                                 @RequestBody JourneyRequests.FollowUpMissed request,
@@ -211,6 +241,8 @@ class JourneyController {
         return ok(Recorded.followUp(journeyId, followUpId, version));
     }
 
+    @Operation(summary = "Record a reintegration assessment")
+    @ApiResponse(responseCode = "201", description = "Recorded; the answer names the new assessment")
     @PostMapping("/{journeyId}/assessments")
     ResponseEntity<Recorded> assess(@PathVariable UUID journeyId,
                                     @RequestBody JourneyRequests.Assessment request, Submission submission) {
@@ -226,6 +258,8 @@ class JourneyController {
     }
 
     /** The person asked to be forgotten; supervisors only. */
+    @Operation(summary = "Erase the personal data of the journey (supervisors only)")
+    @ApiResponse(responseCode = "200", description = "Erased: nothing written about the person can be read again")
     @PostMapping("/{journeyId}/erasure")
     ResponseEntity<Recorded> erase(@PathVariable UUID journeyId, @RequestBody JourneyRequests.Erasure request,
                                    Submission submission) {

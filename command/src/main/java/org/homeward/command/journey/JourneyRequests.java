@@ -1,5 +1,6 @@
 package org.homeward.command.journey;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -32,6 +33,7 @@ final class JourneyRequests {
     private JourneyRequests() {
     }
 
+    @Schema(name = "OpenJourneyRequest")
     record Open(@NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String organisationId,
                 @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String caseManagerId,
                 @NotNull LocalDate intakeDate,
@@ -45,6 +47,7 @@ final class JourneyRequests {
     }
 
     /** Who the person is; sealed under their own key before it enters any event. */
+    @Schema(name = "PersonRequest")
     record Person(@Size(max = 200) String fullName,
                   @Size(max = 50) String phone,
                   @Size(max = 200) String email,
@@ -56,6 +59,7 @@ final class JourneyRequests {
         }
     }
 
+    @Schema(name = "ProfileRequest")
     record Profile(@NotNull AgeBand ageBand,
                    @NotNull Gender gender,
                    @NotNull @CountryCode String nationality,
@@ -66,6 +70,7 @@ final class JourneyRequests {
      * @param programId required for the program milestones of the catalogue, allowed for any milestone
      * @param outcome   required for employment and drop-out milestones, refused for others
      */
+    @Schema(name = "MilestoneRequest")
     record Milestone(@NotNull MilestoneType type,
                      @NotNull LocalDate occurredOn,
                      @Size(max = NOTE_LIMIT) String note,
@@ -78,6 +83,7 @@ final class JourneyRequests {
         }
     }
 
+    @Schema(name = "OutcomeRequest")
     record Outcome(EmploymentSector employmentSector,
                    Boolean regularIncome,
                    @Size(max = REASON_LIMIT) String dropOutReason) {
@@ -88,6 +94,7 @@ final class JourneyRequests {
         }
     }
 
+    @Schema(name = "CorrectionRequest")
     record Correction(@NotNull MilestoneType type,
                       @NotNull LocalDate occurredOn,
                       @Size(max = NOTE_LIMIT) String note,
@@ -101,6 +108,7 @@ final class JourneyRequests {
         }
     }
 
+    @Schema(name = "RetractionRequest")
     record Retraction(@NotBlank @Size(max = REASON_LIMIT) String reason) {
 
         @Override
@@ -109,6 +117,7 @@ final class JourneyRequests {
         }
     }
 
+    @Schema(name = "ClosureRequest")
     record Closure(@NotNull ClosureReason reason,
                    @NotNull LocalDate closedOn,
                    @Size(max = NOTE_LIMIT) String note) {
@@ -119,6 +128,7 @@ final class JourneyRequests {
         }
     }
 
+    @Schema(name = "ReopeningRequest")
     record Reopening(@NotNull LocalDate reopenedOn,
                      @NotBlank @Size(max = REASON_LIMIT) String reason) {
 
@@ -129,11 +139,13 @@ final class JourneyRequests {
     }
 
     /** @param decidedOn the day the person gave or withdrew the consent */
+    @Schema(name = "ConsentRequest")
     record Consent(@NotNull ConsentPurpose purpose,
                    @Pattern(regexp = ID, message = ID_MESSAGE) String partnerOrganisationId,
                    @NotNull LocalDate decidedOn) {
     }
 
+    @Schema(name = "AssignmentRequest")
     record Assignment(@NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String caseManagerId,
                       @NotBlank @Size(max = REASON_LIMIT) String reason) {
 
@@ -143,6 +155,7 @@ final class JourneyRequests {
         }
     }
 
+    @Schema(name = "TransferRequest")
     record Transfer(@NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String organisationId,
                     @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String caseManagerId,
                     @NotBlank @Size(max = REASON_LIMIT) String reason) {
@@ -153,10 +166,12 @@ final class JourneyRequests {
         }
     }
 
+    @Schema(name = "FollowUpRequest")
     record FollowUp(@NotNull LocalDate dueOn,
                     @NotNull FollowUpPurpose purpose) {
     }
 
+    @Schema(name = "FollowUpCompletionRequest")
     record FollowUpCompletion(@NotNull LocalDate completedOn,
                               @Size(max = NOTE_LIMIT) String note) {
 
@@ -166,6 +181,7 @@ final class JourneyRequests {
         }
     }
 
+    @Schema(name = "FollowUpMissedRequest")
     record FollowUpMissed(@NotBlank @Size(max = REASON_LIMIT) String reason) {
 
         @Override
@@ -174,15 +190,18 @@ final class JourneyRequests {
         }
     }
 
+    @Schema(name = "AssessmentRequest")
     record Assessment(@NotNull LocalDate assessedOn,
                       @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String assessorId,
                       @NotNull @Valid Scores scores) {
     }
 
+    @Schema(name = "ErasureRequest")
     record Erasure(@NotNull LocalDate requestedOn) {
     }
 
     /** Each dimension 1 (very low) to 5 (very high); see {@link org.homeward.journey.ReintegrationScores}. */
+    @Schema(name = "ScoresRequest")
     record Scores(@NotNull Integer economic, @NotNull Integer social, @NotNull Integer psychosocial) {
     }
 }

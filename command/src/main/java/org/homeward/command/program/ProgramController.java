@@ -1,5 +1,9 @@
 package org.homeward.command.program;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -26,19 +30,23 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Defines, changes and retires the service programs that milestones can name. */
 @RestController
+@Tag(name = "programs")
 // produces: a request whose answer cannot be written is refused (406) before its command is sent
 @RequestMapping(value = "/api/v1/programs", produces = MediaType.APPLICATION_JSON_VALUE)
 class ProgramController {
 
+    @Schema(name = "ProgramDefinition")
     record Definition(@NotBlank @Pattern(regexp = Ids.ID, message = Ids.ID_RULE) String organisationId,
                       @NotBlank @Size(max = 200) String name,
                       @NotNull ProgramKind kind,
                       @Min(1) Integer capacity) {
     }
 
+    @Schema(name = "ProgramChange")
     record Change(@NotBlank @Size(max = 200) String name, @NotNull ProgramKind kind, @Min(1) Integer capacity) {
     }
 
+    @Schema(name = "ProgramRetirement")
     record Retirement(@NotBlank @Size(max = 500) String reason) {
     }
 
@@ -53,6 +61,8 @@ class ProgramController {
         this.catalogue = catalogue;
     }
 
+    @Operation(summary = "Define a service program of the caller's organisation (administrators)")
+    @ApiResponse(responseCode = "201", description = "Defined")
     @PostMapping
     ResponseEntity<Defined> define(@RequestBody Definition request, Submission submission) {
         if (!request.organisationId().equals(submission.caller().organisationId())) {
@@ -66,6 +76,8 @@ class ProgramController {
                              .body(new Defined(programId));
     }
 
+    @Operation(summary = "Change a program's name, kind or capacity (administrators)")
+    @ApiResponse(responseCode = "204", description = "Changed")
     @PostMapping("/{programId}/changes")
     ResponseEntity<Void> change(@PathVariable UUID programId, @RequestBody Change request,
                                 Submission submission) {
@@ -75,6 +87,8 @@ class ProgramController {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "Retire a program; milestones can no longer name it (administrators)")
+    @ApiResponse(responseCode = "204", description = "Retired")
     @PostMapping("/{programId}/retirement")
     ResponseEntity<Void> retire(@PathVariable UUID programId, @RequestBody Retirement request,
                                 Submission submission) {

@@ -1,5 +1,7 @@
 package org.homeward.app.access;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * token as counts per minute and route. Served by every role of the application, since every role refuses.
  */
 @RestController
+@Tag(name = "audit")
 @RequestMapping("/api/v1/audit/denials")
 class DenialsController {
 
@@ -26,6 +29,7 @@ class DenialsController {
         this.jdbc = jdbc;
     }
 
+    @Operation(summary = "Refusals of signed-in callers (401, 403, out-of-scope 404), newest first")
     @GetMapping
     DenialPage denials(@RequestParam(required = false) String actorId,
                        @RequestParam(required = false) Instant from,
@@ -44,6 +48,7 @@ class DenialsController {
     }
 
     /** @param route an endpoint's pattern, e.g. {@code /api/v1/journeys/{journeyId}/timeline}, or {@code unmatched} */
+    @Operation(summary = "Refusals without a valid token, counted per minute, route and status")
     @GetMapping("/anonymous")
     AnonymousRefusals anonymous(@RequestParam(required = false) String route,
                                 @RequestParam(required = false) Instant from,

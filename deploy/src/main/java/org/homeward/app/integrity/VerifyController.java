@@ -1,5 +1,7 @@
 package org.homeward.app.integrity;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * A tampered store is still a successful verification, so the answer is 200 either way.
  */
 @RestController
+@Tag(name = "audit")
 @RequestMapping("/api/v1/audit")
 class VerifyController {
 
@@ -21,6 +24,8 @@ class VerifyController {
         this.verifier = verifier;
     }
 
+    @Operation(summary = "Verify the hash chain of the event store, optionally against an external copy of its "
+                         + "checkpoints")
     @PostMapping("/verify")
     Verification verify(@RequestBody(required = false) @Valid ExternalCopy copy) {
         return verifier.verify(copy);

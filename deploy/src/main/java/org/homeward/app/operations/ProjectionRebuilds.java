@@ -2,6 +2,9 @@ package org.homeward.app.operations;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
  * rebuilt so far, and the timeline says "rebuilding" (503 with Retry-After) rather than "no such journey".
  */
 @RestController
+@Tag(name = "administration")
 @RequestMapping("/api/v1/admin/projections")
 class ProjectionRebuilds {
 
@@ -77,12 +81,15 @@ class ProjectionRebuilds {
         }
     }
 
+    @Operation(summary = "How far each projection is: position, lag, speed, time left")
     @GetMapping
     List<Progress> projections() {
         long newest = newestEvent();
         return processors().keySet().stream().sorted().map(name -> progress(name, newest)).toList();
     }
 
+    @Operation(summary = "Rebuild a projection from the event store")
+    @ApiResponse(responseCode = "202", description = "Rebuilding; the answer is its progress")
     @PostMapping("/{name}/rebuild")
     ResponseEntity<Progress> rebuild(@PathVariable String name) {
         StreamingEventProcessor processor = processor(name);

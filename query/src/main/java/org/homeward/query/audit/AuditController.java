@@ -1,5 +1,7 @@
 package org.homeward.query.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The audit trail for auditors: who recorded what and when, who read which journey (refusals: access). */
 @RestController
+@Tag(name = "audit")
 @RequestMapping("/api/v1/audit")
 class AuditController {
 
@@ -29,6 +32,7 @@ class AuditController {
     }
 
     /** @param journeyId a journey's (or program's) id: its events only */
+    @Operation(summary = "Events as recorded, newest first by default, filtered")
     @GetMapping("/events")
     AuditEventPage events(@RequestParam(required = false) UUID journeyId,
                                  @RequestParam(required = false) String actorId,
@@ -47,6 +51,7 @@ class AuditController {
                            ResponseTypes.instanceOf(AuditEventPage.class));
     }
 
+    @Operation(summary = "Reads of personal data: who read which journey, when and why")
     @GetMapping("/reads")
     AuditReadPage reads(@RequestParam(required = false) UUID journeyId,
                                @RequestParam(required = false) String actorId,

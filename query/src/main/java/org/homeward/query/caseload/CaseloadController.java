@@ -1,5 +1,7 @@
 package org.homeward.query.caseload;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * manager's for a supervisor, always within the reader's own organisation.
  */
 @RestController
+@Tag(name = "journeys")
 @RequestMapping("/api/v1/caseloads")
 class CaseloadController {
 
@@ -35,6 +38,7 @@ class CaseloadController {
      * @param page 0 for the first page
      * @param size entries per page, 1 to 100; out of range is refused, never silently clamped
      */
+    @Operation(summary = "A case manager's open journeys, overdue follow-ups first")
     @GetMapping("/{caseManagerId}")
     Caseload caseload(@PathVariable String caseManagerId, HttpServletRequest request,
                       @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be 0 or more") int page,

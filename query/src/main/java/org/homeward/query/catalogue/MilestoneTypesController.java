@@ -1,5 +1,7 @@
 package org.homeward.query.catalogue;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
 import java.util.List;
 import org.homeward.journey.MilestoneType;
@@ -9,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The milestone catalogue, for clients that build forms from it. */
 @RestController
+@Tag(name = "catalogue")
 class MilestoneTypesController {
 
     /**
@@ -25,6 +28,7 @@ class MilestoneTypesController {
                                                 type.mayPrecedeIntake()))
             .toList();
 
+    @Operation(summary = "The milestone catalogue: every type, its area and pillar, what it needs")
     @GetMapping("/api/v1/milestone-types")
     List<MilestoneTypeEntry> milestoneTypes() {
         return CATALOGUE;

@@ -1,5 +1,9 @@
 package org.homeward.query.outcomes;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -40,6 +44,7 @@ import org.springframework.web.bind.annotation.RestController;
  * mistaken for an answer to the question meant.
  */
 @RestController
+@Tag(name = "outcomes")
 @RequestMapping("/api/v1/outcomes")
 class OutcomesController {
 
@@ -48,10 +53,12 @@ class OutcomesController {
 
     private static final Set<String> PARAMETERS = Set.of("program", "organisation", "cohort", "from", "to", "groupBy");
 
+    @Schema(name = "OutcomeDefinition")
     record Definition(String name, String unit, String definition) {
     }
 
     /** @param suppressionThreshold the k in force */
+    @Schema(name = "OutcomeDefinitions")
     record Definitions(String population, String percentiles, String suppression, int suppressionThreshold,
                        List<Definition> figures) {
     }
@@ -69,13 +76,19 @@ class OutcomesController {
                                                    .toList());
     }
 
+    @Operation(operationId = "outcomes",
+               summary = "Outcome figures per intake cohort, as JSON rows or (Accept: text/csv) a CSV table")
+    @OutcomeParameters
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    Outcomes outcomes(@RequestParam Map<String, String> parameters) {
+    Outcomes outcomes(@Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
         return ask(parameters);
     }
 
+    @Operation(operationId = "outcomes",
+               summary = "Outcome figures per intake cohort, as JSON rows or (Accept: text/csv) a CSV table")
+    @OutcomeParameters
     @GetMapping(produces = "text/csv")
-    ResponseEntity<String> outcomesAsCsv(@RequestParam Map<String, String> parameters) {
+    ResponseEntity<String> outcomesAsCsv(@Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
         return ResponseEntity.ok()
                              .contentType(CSV)
                              .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"outcomes.csv\"")
@@ -87,8 +100,10 @@ class OutcomesController {
      * own in a browser an SVG is a document that could run script: the policy allows it nothing but its own
      * inline styles.
      */
+    @Operation(summary = "Completion and 6-month employment rates per cohort as an SVG bar chart")
+    @OutcomeParameters
     @GetMapping(value = "/chart", produces = SVG)
-    ResponseEntity<String> chart(@RequestParam Map<String, String> parameters) {
+    ResponseEntity<String> chart(@Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
         return ResponseEntity.ok()
                              .contentType(MediaType.parseMediaType(SVG))
                              .header("Content-Security-Policy",
@@ -96,6 +111,7 @@ class OutcomesController {
                              .body(OutcomesChart.draw(ask(parameters)));
     }
 
+    @Operation(summary = "Every outcome figure: its unit and how it is computed")
     @GetMapping("/definitions")
     Definitions definitions() {
         return definitions;

@@ -1,5 +1,7 @@
 package org.homeward.query.programs;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "programs")
 @RequestMapping("/api/v1/programs")
 class ProgramsController {
 
@@ -22,6 +25,7 @@ class ProgramsController {
     }
 
     /** Active programs, of one organisation when given; retired ones too on request. */
+    @Operation(summary = "Active programs, of one organisation when given; retired ones too on request")
     @GetMapping
     List<ProgramSummary> programs(@RequestParam(required = false) String organisationId,
                                   @RequestParam(defaultValue = "false") boolean includeRetired) {

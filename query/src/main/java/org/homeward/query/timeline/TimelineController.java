@@ -1,5 +1,12 @@
 package org.homeward.query.timeline;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -28,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  * recorded in the audit trail first.
  */
 @RestController
+@Tag(name = "journeys")
 @RequestMapping("/api/v1/journeys")
 class TimelineController {
 
@@ -48,6 +56,12 @@ class TimelineController {
      * @param purpose     why the reader reads, a code kept in the read audit
      * @param purposeNote what the reader adds to the purpose, kept sealed under the person's key
      */
+    @Operation(summary = "A journey's timeline, optionally once it includes a version, or as known at an instant")
+    @ApiResponse(responseCode = "200", description = "The timeline; personal fields opened for the caller, masked for"
+                                                     + " auditors, or erased",
+                 content = @Content(schema = @Schema(implementation = Timeline.class)))
+    @Parameter(name = "X-Request-Id", in = ParameterIn.HEADER, description = "Kept with the read in the read audit",
+               schema = @Schema(type = "string", pattern = "^[A-Za-z0-9._:-]{1,64}$"))
     @GetMapping("/{journeyId}/timeline")
     ResponseEntity<TimelineAccess.PersonalAnswer> timeline(@PathVariable UUID journeyId,
                                       @RequestParam(defaultValue = "-1") long minVersion,
@@ -72,6 +86,11 @@ class TimelineController {
     }
 
     /** Every change to the journey in recording order, with what each correction replaced. */
+    @Operation(summary = "Every change to a journey in recording order, with what each correction replaced")
+    @ApiResponse(responseCode = "200", description = "Every change in recording order",
+                 content = @Content(schema = @Schema(implementation = JourneyHistory.class)))
+    @Parameter(name = "X-Request-Id", in = ParameterIn.HEADER, description = "Kept with the read in the read audit",
+               schema = @Schema(type = "string", pattern = "^[A-Za-z0-9._:-]{1,64}$"))
     @GetMapping("/{journeyId}/history")
     TimelineAccess.PersonalAnswer history(@PathVariable UUID journeyId,
                    @RequestParam(required = false) ReadPurpose purpose,

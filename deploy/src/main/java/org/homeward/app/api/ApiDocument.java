@@ -1,0 +1,296 @@
+package org.homeward.app.api;
+
+import com.fasterxml.jackson.databind.JavaType;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.homeward.access.Ids;
+import org.homeward.command.Submission;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What the OpenAPI document ({@code /v3/api-docs}) says besides what springdoc reads from the endpoints: the
+ * headers every recording request reads, the headers of successful answers, and the refusals of
+ * docs/refusals.md as one problem schema. Written once here, not on each of the endpoints, so that an endpoint
+ * added later is documented alike.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiDocument {
+
+    static final String PROBLEM = "application/problem+json";
+    private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
+    private static final Set<String> NOT_NULL = Set.of("NotNull", "NotBlank", "NotEmpty");
+    private static final String VISIBLE_ASCII = "^[\\x21-\\x7E]{1,200}$";
+
+    private final Set<String> nullableReferences = ConcurrentHashMap.newKeySet();
+
+    static {
+        // the Submission argument is read from headers and the token, documented below; never a query parameter
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Submission.class);
+    }
+
+    @Bean
+    OpenAPI homewardApi() {
+        return new OpenAPI()
+                .info(new Info().title("Homeward API").version("v1").description("""
+                        Records the reintegration journeys of survivors of human trafficking as immutable events, \
+                        and answers timelines, caseloads, outcomes and audits. Every refusal is an RFC 9457 \
+                        problem (`application/problem+json`) naming each bad field. Versioning and how breaking \
+                        changes are announced: the README's API section."""))
+                .components(new Components()
+                        .addSecuritySchemes("bearer", new SecurityScheme()
+                                .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                                .description("A JWT from the identity provider, or in local mode from "
+                                             + "`java -jar homeward.jar token`; its claims name the caller's "
+                                             + "role and organisation"))
+                        .addSchemas("Problem", problemSchema())
+                        .addSchemas("FieldProblem", fieldProblemSchema()))
+                // relative: the document is right behind whatever proxy and host serve it
+                .servers(List.of(new Server().url("/").description("This server")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+
+    /** The headers a recording request reads, wherever an endpoint takes a {@link Submission}. */
+    @Bean
+    OperationCustomizer submissionHeaders() {
+        return (operation, handler) -> {
+            boolean records = List.of(handler.getMethodParameters()).stream()
+                                  .anyMatch(parameter -> parameter.getParameterType() == Submission.class);
+            if (!records) {
+                return operation;
+            }
+            operation.addParametersItem(header("Idempotency-Key", new StringSchema().pattern(VISIBLE_ASCII),
+                    "Makes a retry safe: the same key and body answer what the first request answered and "
+                    + "record nothing; the same key with another body is refused 422. 1 to 200 visible ASCII "
+                    + "characters, a UUID is best. Ids the request creates are derived from it."));
+            // a command on an existing journey carries the version it was made from; opening has none, and an
+            // erasure is done whatever the journey holds
+            if (handler.getBeanType().getPackageName().startsWith("org.homeward.command.journey")
+                && !Set.of("open", "erase").contains(handler.getMethod().getName())) {
+                operation.addParametersItem(header("If-Match", new StringSchema().pattern("^(W/)?\"\\d{1,18}\"$"),
+                        "The journey version (ETag) the client last saw, such as \"7\": refused 412 and nothing "
+                        + "recorded if the journey has moved on."));
+            }
+            operation.addParametersItem(requestId());
+            operation.addParametersItem(header("X-Channel", new StringSchema().pattern("^" + Ids.TOKEN + "$"),
+                    "Where the request comes from (web, mobile, api), kept with every event it causes; api "
+                    + "when absent."));
+            return operation;
+        };
+    }
+
+    /**
+     * A property of a reference type may be answered (and sent) as null: Jackson writes every record component,
+     * so the document says so, unless a constraint on a request field rules null out.
+     */
+    @Bean
+    PropertyCustomizer nullWhereJavaAllowsIt() {
+        return (property, type) -> {
+            boolean primitive = type.getType() instanceof Class<?> plain ? plain.isPrimitive()
+                                : type.getType() instanceof JavaType java && java.isPrimitive();
+            boolean notNull = type.getCtxAnnotations() != null
+                              && Arrays.stream(type.getCtxAnnotations()).anyMatch(annotation ->
+                                      NOT_NULL.contains(annotation.annotationType().getSimpleName()));
+            if (primitive || notNull) {
+                return property;
+            }
+            if (property.get$ref() != null) {
+                // OpenAPI 3.0 ignores whatever stands beside a $ref: the schema referred to says it (below)
+                nullableReferences.add(property.get$ref());
+                return property;
+            }
+            if (property.getType() == null) {
+                // a schema of no type allows null already
+                return property;
+            }
+            property.setNullable(true);
+            if (property.getEnum() != null && !property.getEnum().contains(null)) {
+                property.getEnum().add(null);
+            }
+            return property;
+        };
+    }
+
+    /**
+     * Component schemas some property may answer as null are nullable; request bodies are closed
+     * ({@code additionalProperties: false}), as the server refuses unknown fields.
+     */
+    @Bean
+    OpenApiCustomizer nullableAndClosedSchemas() {
+        return api -> {
+            Map<String, Schema> schemas = api.getComponents().getSchemas();
+            nullableReferences.forEach(ref -> schemas.get(name(ref)).setNullable(true));
+            Set<String> requests = new TreeSet<>();
+            api.getPaths().values().forEach(item -> item.readOperations().stream()
+                    .filter(op -> op.getRequestBody() != null && op.getRequestBody().getContent() != null)
+                    .flatMap(op -> op.getRequestBody().getContent().values().stream())
+                    .forEach(media -> collect(media.getSchema(), schemas, requests)));
+            requests.forEach(name -> schemas.get(name).setAdditionalProperties(false));
+        };
+    }
+
+    /** The component schemas this schema refers to, itself included, transitively. */
+    private static void collect(Schema<?> schema, Map<String, Schema> schemas, Set<String> found) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.get$ref() != null) {
+            if (found.add(name(schema.get$ref()))) {
+                collect(schemas.get(name(schema.get$ref())), schemas, found);
+            }
+            return;
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(property -> collect(property, schemas, found));
+        }
+        collect(schema.getItems(), schemas, found);
+    }
+
+    private static String name(String ref) {
+        return ref.substring(ref.lastIndexOf('/') + 1);
+    }
+
+    static Parameter requestId() {
+        return header("X-Request-Id", new StringSchema().pattern("^" + Ids.TOKEN + "$"),
+                      "The client's id of this request, kept with every event it causes and every read it makes.");
+    }
+
+    /**
+     * Success headers, and the refusals each operation can meet (docs/refusals.md): only where they can happen
+     * when that follows from the operation itself, else on every operation.
+     */
+    @Bean
+    OpenApiCustomizer answersAndRefusals() {
+        return api -> api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+            successHeaders(op);
+            Set<String> headers = new HashSet<>();
+            if (op.getParameters() != null) {
+                op.getParameters().stream().filter(p -> "header".equals(p.getIn()))
+                  .forEach(p -> headers.add(p.getName()));
+            }
+            Map<String, String> refusals = new TreeMap<>();
+            refusals.put("400", "A field, parameter or header is missing, malformed or of an unknown value; "
+                                + "`errors` names each one and why");
+            refusals.put("401", "No valid bearer token");
+            refusals.put("403", "The caller's role may not do this, or not in another organisation");
+            if (path.contains("{")) {
+                refusals.put("404", "No such journey, milestone, follow-up, program or projection, or one "
+                                    + "outside the caller's scope");
+            }
+            refusals.put("406", "The Accept header names no type this operation answers in");
+            if (method == PathItem.HttpMethod.POST) {
+                refusals.put("409", "The request breaks a rule of the journey or program (`rule-broken`), "
+                                    + "another writer kept winning the race (`concurrent-change`), or someone else "
+                                    + "holds what it needs (`busy`, with Retry-After)");
+            }
+            if (headers.contains("If-Match")) {
+                refusals.put("412", "If-Match names a version the journey has moved past; nothing was recorded");
+            }
+            if (op.getRequestBody() != null) {
+                refusals.put("415", "The body is not application/json");
+            }
+            if (headers.contains("Idempotency-Key")) {
+                refusals.put("422", "The Idempotency-Key was used for a different request");
+            }
+            refusals.put("429", "Too many requests of this client in progress; retry after Retry-After");
+            refusals.put("503", "The database is out of reach (`unavailable`, `outcome-unknown`: retry with the "
+                                + "same Idempotency-Key), or the timeline has not reached minVersion in time "
+                                + "(`timeline-behind`); retry after Retry-After");
+            ApiResponses responses = op.getResponses();
+            refusals.forEach((status, description) -> {
+                if (!responses.containsKey(status)) {
+                    responses.addApiResponse(status, problem(description, Set.of("409", "429", "503")
+                                                                               .contains(status)));
+                }
+            });
+        }));
+    }
+
+    /** ETag on every answer that carries a journey's version, Location on everything created. */
+    private static void successHeaders(Operation op) {
+        op.getResponses().forEach((status, response) -> {
+            if (!status.startsWith("2") || response.getContent() == null) {
+                return;
+            }
+            boolean versioned = response.getContent().values().stream()
+                    .anyMatch(media -> media.getSchema() != null
+                                       && ("#/components/schemas/Recorded".equals(media.getSchema().get$ref())
+                                           || "#/components/schemas/Timeline".equals(media.getSchema().get$ref())));
+            if (versioned) {
+                response.addHeaderObject("ETag", new Header().required(true).schema(new StringSchema())
+                        .description("The journey's version after this request, such as \"7\": send it as "
+                                     + "If-Match, or as minVersion (without quotes) to read your write"));
+            }
+            if (status.equals("201")) {
+                response.addHeaderObject("Location", new Header().required(true).schema(new StringSchema())
+                        .description("Where what was created can be read"));
+            }
+        });
+    }
+
+    private static ApiResponse problem(String description, boolean retryAfter) {
+        ApiResponse response = new ApiResponse().description(description).content(new Content().addMediaType(
+                PROBLEM, new MediaType().schema(new Schema<>().$ref(PROBLEM_SCHEMA))));
+        if (retryAfter) {
+            response.addHeaderObject("Retry-After", new Header().schema(new IntegerSchema())
+                    .description("Seconds to wait before sending the request again"));
+        }
+        return response;
+    }
+
+    private static Parameter header(String name, Schema<?> schema, String description) {
+        return new HeaderParameter().name(name).required(false).schema(schema).description(description);
+    }
+
+    private static Schema<?> problemSchema() {
+        Map<String, Schema> properties = new LinkedHashMap<>();
+        properties.put("type", new StringSchema().format("uri").example("urn:homeward:problem:invalid-request")
+                .description("What kind of refusal: urn:homeward:problem: and a name (docs/refusals.md)"));
+        properties.put("title", new StringSchema().description("The status's reason phrase"));
+        properties.put("status", new IntegerSchema().description("The HTTP status"));
+        properties.put("detail", new StringSchema().description("What went wrong, in words"));
+        properties.put("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/FieldProblem"))
+                .description("Each bad field and why, for invalid requests"));
+        return new ObjectSchema().properties(properties).required(List.of("type", "title", "status"))
+                .description("An RFC 9457 problem");
+    }
+
+    private static Schema<?> fieldProblemSchema() {
+        Map<String, Schema> properties = new LinkedHashMap<>();
+        properties.put("field", new StringSchema().example("profile.nationality").description(
+                "A body path, a parameter or a header, or body / query / request when the part cannot be named"));
+        properties.put("reason", new StringSchema().example("must be an ISO 3166-1 alpha-2 code"));
+        return new ObjectSchema().properties(properties).required(List.of("field", "reason"));
+    }
+}

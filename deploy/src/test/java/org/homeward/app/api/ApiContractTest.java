@@ -1,0 +1,319 @@
+package org.homeward.app.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.homeward.app.support.SyntheticJourneys.INTAKE;
+import static org.homeward.app.support.SyntheticJourneys.intake;
+import static org.homeward.app.support.SyntheticJourneys.milestone;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.homeward.access.Role;
+import org.homeward.app.support.Api;
+import org.homeward.app.support.Api.Reply;
+import org.homeward.app.support.HttpTest;
+import org.homeward.app.support.SyntheticJourneys;
+import org.homeward.app.support.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The published OpenAPI document describes the server: a tour of calls, every operation at least once and the
+ * refusals of the README's status table, each request and answer checked against the document by a validator
+ * nobody here wrote (Atlassian's swagger-request-validator), as a client generated from the document would
+ * meet them. Deliberately bad requests are only checked for their answer.
+ */
+// a timeline behind minVersion is answered 503 after this wait; the default 5 s would only slow the tour
+@TestPropertySource(properties = "homeward.timeline.catch-up-timeout=300ms")
+class ApiContractTest extends HttpTest {
+
+    private static final JsonMapper json = JsonMapper.builder().build();
+    private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
+
+    private JsonNode document;
+    private OpenApiInteractionValidator validator;
+    private final List<String> mismatches = new ArrayList<>();
+    private final Set<String> called = new TreeSet<>();
+    private int calls;
+    private int callsMismatched;
+
+    @BeforeEach
+    void readTheDocument() throws Exception {
+        Reply docs = anonymous().get("/v3/api-docs");
+        assertThat(docs.status()).as("the document is readable without a token").isEqualTo(200);
+        document = docs.json();
+        // kept for lint and client generation outside the build (deploy/api/lint.sh)
+        Files.writeString(Path.of("target", "openapi.json"), docs.body());
+        validator = OpenApiInteractionValidator.createForInlineApiSpecification(docs.body()).build();
+    }
+
+    @Test
+    void everyOperationAndRefusalOfTheTourIsAnsweredAsDocumented() {
+        String admin = token(Role.ADMINISTRATOR, "admin-test");
+        String supervisor = token(Role.SUPERVISOR, "sv-test");
+        String caseManager = token(Role.CASE_MANAGER, "cm-test");
+        String auditor = token(Role.AUDITOR, "au-test");
+        String evaluator = token(Role.EVALUATOR, "ev-test");
+
+        // programs
+        Reply defined = call(admin, "POST", "/api/v1/programs", Map.of(), Map.of(
+                "organisationId", SyntheticJourneys.ORGANISATION, "name", "Bakery apprenticeship",
+                "kind", "VOCATIONAL_TRAINING", "capacity", 12));
+        String program = defined.text("programId");
+        call(admin, "POST", "/api/v1/programs/" + program + "/changes", Map.of(),
+             Map.of("name", "Bakery apprenticeship", "kind", "VOCATIONAL_TRAINING", "capacity", 14));
+        String retired = call(admin, "POST", "/api/v1/programs", Map.of(), Map.of(
+                "organisationId", SyntheticJourneys.ORGANISATION, "name", "Old course", "kind",
+                "VOCATIONAL_TRAINING")).text("programId");
+        call(admin, "POST", "/api/v1/programs/" + retired + "/retirement", Map.of(), Map.of("reason", "ended"));
+
+        // a journey from intake to erasure
+        Map<String, Object> intake = new LinkedHashMap<>(intake());
+        intake.put("person", Map.of("fullName", "Synthetic Person", "phone", "+373 555 0100",
+                                    "dateOfBirth", "2004-05-01"));
+        String key = UUID.randomUUID().toString();
+        Map<String, String> provenance = Map.of("Idempotency-Key", key, "X-Request-Id", "req-1", "X-Channel", "web");
+        String journey = call(supervisor, "POST", "/api/v1/journeys", provenance, intake).text("journeyId");
+        String path = "/api/v1/journeys/" + journey;
+        call(supervisor, "POST", "/api/v1/journeys", provenance, intake); // a retry, answered as the first
+        call(caseManager, "POST", path + "/milestones", Map.of(), Map.of(
+                "type", "TRAINING_ENROLLED", "occurredOn", "2026-02-01", "programId", program));
+        Reply employed = call(caseManager, "POST", path + "/milestones", Map.of("If-Match", "\"1\""), Map.of(
+                "type", "EMPLOYMENT_STARTED", "occurredOn", "2026-06-01",
+                "outcome", Map.of("employmentSector", "HOSPITALITY_AND_FOOD", "regularIncome", true)));
+        String shelter = call(caseManager, "POST", path + "/milestones", Map.of(),
+                              milestone("SHELTER_ENTERED", INTAKE, "a note")).text("milestoneId");
+        call(caseManager, "POST", path + "/milestones/" + shelter + "/corrections", Map.of(), Map.of(
+                "type", "SHELTER_ENTERED", "occurredOn", "2026-01-13", "reason", "date mistyped"));
+        call(caseManager, "POST", path + "/milestones/" + employed.text("milestoneId") + "/retraction", Map.of(),
+             Map.of("reason", "wrong journey"));
+        call(caseManager, "POST", path + "/consents", Map.of(), Map.of(
+                "purpose", "SHARING_WITH_PARTNER", "partnerOrganisationId", "org-legal-clinic",
+                "decidedOn", "2026-01-20"));
+        call(caseManager, "POST", path + "/consent-withdrawals", Map.of(),
+             Map.of("purpose", "PROGRAM_EVALUATION", "decidedOn", "2026-03-01"));
+        String visit = call(caseManager, "POST", path + "/follow-ups", Map.of(),
+                            Map.of("dueOn", "2026-07-01", "purpose", "HOME_VISIT")).text("followUpId");
+        call(caseManager, "POST", path + "/follow-ups/" + visit + "/completion", Map.of(),
+             Map.of("completedOn", "2026-07-02", "note", "went well"));
+        String call = call(caseManager, "POST", path + "/follow-ups", Map.of(),
+                           Map.of("dueOn", "2026-07-15", "purpose", "PHONE_CHECK_IN")).text("followUpId");
+        call(caseManager, "POST", path + "/follow-ups/" + call + "/missed", Map.of(), Map.of("reason", "no answer"));
+        call(caseManager, "POST", path + "/assessments", Map.of(), Map.of(
+                "assessedOn", "2026-07-02", "assessorId", "cm-test",
+                "scores", Map.of("economic", 3, "social", 4, "psychosocial", 2)));
+        call(supervisor, "POST", path + "/assignment", Map.of(), Map.of("caseManagerId", "cm-020",
+                                                                           "reason", "leave"));
+        call(supervisor, "POST", path + "/closure", Map.of(), Map.of("reason", "REINTEGRATED",
+                                                                        "closedOn", "2026-09-30"));
+        Reply reopened = call(supervisor, "POST", path + "/reopening", Map.of(),
+                              Map.of("reopenedOn", "2026-10-02", "reason", "new risk"));
+
+        // reading
+        call(supervisor, "GET", path + "/timeline?minVersion=" + reopened.json().path("version").asLong()
+                                + "&purpose=SUPERVISION&purposeNote=monthly%20review", Map.of(), null);
+        call(auditor, "GET", path + "/timeline?asOf=2026-03-01T00:00:00Z", Map.of(), null);
+        call(supervisor, "GET", path + "/history", Map.of(), null);
+        call(supervisor, "GET", "/api/v1/caseloads/cm-020?page=0&size=20", Map.of(), null);
+        call(supervisor, "GET", "/api/v1/programs?organisationId=org-test&includeRetired=true", Map.of(), null);
+        call(caseManager, "GET", "/api/v1/milestone-types", Map.of(), null);
+
+        // erasure and transfer, on journeys of their own
+        String erased = openJourney(intake());
+        call(supervisor, "POST", "/api/v1/journeys/" + erased + "/erasure", Map.of(),
+             Map.of("requestedOn", "2026-11-02"));
+        call(supervisor, "GET", "/api/v1/journeys/" + erased + "/timeline", Map.of(), null);
+        String moved = openJourney(intake());
+        call(supervisor, "POST", "/api/v1/journeys/" + moved + "/transfer", Map.of(), Map.of(
+                "organisationId", "org-south", "caseManagerId", "cm-101", "reason", "moved"));
+
+        // auditing
+        call(auditor, "GET", "/api/v1/audit/events?journeyId=" + journey + "&order=oldest", Map.of(), null);
+        call(auditor, "GET", "/api/v1/audit/reads?journeyId=" + journey, Map.of(), null);
+        call(auditor, "GET", "/api/v1/audit/denials", Map.of(), null);
+        call(auditor, "GET", "/api/v1/audit/denials/anonymous", Map.of(), null);
+        call(auditor, "POST", "/api/v1/audit/verify", Map.of(), null);
+
+        // evaluating
+        call(evaluator, "GET", "/api/v1/outcomes?program=" + program + "&from=2026-01-01&to=2026-03-31"
+                               + "&groupBy=gender", Map.of(), null);
+        call(evaluator, "GET", "/api/v1/outcomes?cohort=year", Map.of("Accept", "text/csv"), null);
+        call(evaluator, "GET", "/api/v1/outcomes/chart?cohort=quarter", Map.of(), null);
+        call(evaluator, "GET", "/api/v1/outcomes/definitions", Map.of(), null);
+
+        // administration
+        call(admin, "GET", "/api/v1/admin/projections", Map.of(), null);
+        call(admin, "POST", "/api/v1/admin/projections/timeline/rebuild", Map.of(), null);
+        awaitCaughtUp("timeline");
+
+        // the refusals of the status table: only their answers are checked
+        String open = openJourney(intake());
+        String openPath = "/api/v1/journeys/" + open;
+        refused(400, caseManager, "POST", openPath + "/milestones", Map.of(), "{\"type\": \"NO_SUCH_TYPE\"}");
+        refused(400, caseManager, "POST", openPath + "/milestones", Map.of("Idempotency-Key", " "),
+                body(milestone("SHELTER_ENTERED", INTAKE, null)));
+        refused(400, evaluator, "GET", "/api/v1/outcomes?cohort=decade", Map.of(), null);
+        refused(401, null, "GET", openPath + "/timeline", Map.of(), null);
+        refused(403, caseManager, "POST", "/api/v1/programs", Map.of(), body(Map.of(
+                "organisationId", "org-test", "name", "n", "kind", "VOCATIONAL_TRAINING")));
+        refused(404, caseManager, "POST", "/api/v1/journeys/" + UUID.randomUUID() + "/milestones", Map.of(),
+                body(milestone("SHELTER_ENTERED", INTAKE, null)));
+        refused(404, supervisor, "GET", "/api/v1/journeys/" + UUID.randomUUID() + "/timeline", Map.of(), null);
+        refused(406, caseManager, "POST", openPath + "/milestones", Map.of("Accept", "application/xml"),
+                body(milestone("SHELTER_ENTERED", INTAKE, null)));
+        refused(412, caseManager, "POST", openPath + "/milestones", Map.of("If-Match", "\"9\""),
+                body(milestone("SHELTER_ENTERED", INTAKE, null)));
+        refused(415, caseManager, "POST", openPath + "/milestones", Map.of("Content-Type", "text/plain"),
+                body(milestone("SHELTER_ENTERED", INTAKE, null)));
+        String reused = UUID.randomUUID().toString();
+        call(caseManager, "POST", openPath + "/milestones", Map.of("Idempotency-Key", reused),
+             milestone("SHELTER_ENTERED", INTAKE, null));
+        refused(422, caseManager, "POST", openPath + "/milestones", Map.of("Idempotency-Key", reused),
+                body(milestone("SHELTER_EXITED", INTAKE, null)));
+        refused(503, supervisor, "GET", openPath + "/timeline?minVersion=1000", Map.of(), null);
+        call(supervisor, "POST", openPath + "/closure", Map.of(), Map.of("reason", "OTHER",
+                                                                         "closedOn", INTAKE.toString()));
+        refused(409, caseManager, "POST", openPath + "/milestones", Map.of(),
+                body(milestone("SHELTER_ENTERED", INTAKE, null)));
+        refused(409, admin, "POST", "/api/v1/programs/" + retired + "/retirement", Map.of(),
+                body(Map.of("reason", "again")));
+
+        assertThat(mismatches).as("answers the document does not describe, in %d of %d calls", callsMismatched, calls)
+                              .isEmpty();
+        assertThat(called).as("every operation of the document is on the tour").isEqualTo(operations());
+    }
+
+    @Test
+    void everyOperationHasASummaryAnExactContentTypeAndOnlyItsRealParameters() {
+        List<String> faults = new ArrayList<>();
+        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            if (!METHODS.contains(operation.getKey())) {
+                return;
+            }
+            String name = operation.getKey().toUpperCase() + " " + path.getKey();
+            JsonNode op = operation.getValue();
+            if (op.path("summary").asString("").isBlank()) {
+                faults.add(name + " has no summary");
+            }
+            op.path("parameters").forEach(parameter -> {
+                if (Set.of("submission", "parameters").contains(parameter.path("name").asString())) {
+                    faults.add(name + " documents the server's own argument " + parameter.path("name"));
+                }
+            });
+            op.path("responses").properties().forEach(response -> {
+                if (response.getValue().path("content").has("*/*")) {
+                    faults.add(name + " answers " + response.getKey() + " as */*");
+                }
+            });
+        }));
+        assertThat(faults).isEmpty();
+    }
+
+    /** Calls and checks request and answer against the document. */
+    private Reply call(String token, String method, String path, Map<String, String> headers, Object body) {
+        Reply reply = send(token, method, path, headers, body == null ? null : body(body));
+        check(token, method, path, headers, body == null ? null : body(body), reply, true);
+        return reply;
+    }
+
+    /** Sends a request the server must refuse with {@code status}; checks only the answer against the document. */
+    private void refused(int status, String token, String method, String path, Map<String, String> headers,
+                         String body) {
+        Reply reply = send(token, method, path, headers, body);
+        if (reply.status() != status) {
+            mismatches.add(method + " " + path + ": expected " + status + ", answered " + reply.status());
+        }
+        check(token, method, path, headers, body, reply, false);
+    }
+
+    private Reply send(String token, String method, String path, Map<String, String> headers, String body) {
+        Map<String, String> all = new LinkedHashMap<>();
+        if (body != null) {
+            all.put("Content-Type", "application/json");
+        }
+        all.putAll(headers);
+        return new Api(port(), token).exchange(method, path, all, body);
+    }
+
+    private void check(String token, String method, String path, Map<String, String> headers, String body,
+                       Reply reply, boolean wholeExchange) {
+        String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        String operation = operation(method, bare);
+        if (operation == null) {
+            mismatches.add(method + " " + bare + " is no operation of the document");
+            return;
+        }
+        called.add(operation);
+        calls++;
+        SimpleRequest.Builder request = new SimpleRequest.Builder(method, bare);
+        if (token != null) {
+            request.withHeader("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.withContentType("application/json").withBody(body);
+        }
+        headers.forEach(request::withHeader);
+        if (path.contains("?")) {
+            for (String pair : path.substring(path.indexOf('?') + 1).split("&")) {
+                String[] nameValue = pair.split("=", 2);
+                request.withQueryParam(nameValue[0], URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8));
+            }
+        }
+        SimpleResponse.Builder response = SimpleResponse.Builder.status(reply.status()).withBody(reply.body());
+        reply.headers().map().forEach((name, values) -> response.withHeader(name, values));
+        ValidationReport report = wholeExchange
+                ? validator.validate(request.build(), response.build())
+                : validator.validateResponse(bare, Request.Method.valueOf(method), response.build());
+        if (!report.getMessages().isEmpty()) {
+            callsMismatched++;
+        }
+        report.getMessages().forEach(message -> mismatches.add(
+                method + " " + path + " → " + reply.status() + ": " + message.getKey() + " "
+                + message.getMessage().replace('\n', ' ')));
+    }
+
+    /** The document's operation ("GET /api/v1/journeys/{journeyId}/timeline") this concrete path calls. */
+    private String operation(String method, String path) {
+        for (String template : operations()) {
+            String[] parts = template.split(" ", 2);
+            String pattern = Pattern.quote(parts[1]).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q");
+            if (parts[0].equals(method) && path.matches(pattern)) {
+                return template;
+            }
+        }
+        return null;
+    }
+
+    private Set<String> operations() {
+        Set<String> operations = new TreeSet<>();
+        document.path("paths").properties().forEach(path -> path.getValue().propertyNames().stream()
+                .filter(METHODS::contains)
+                .forEach(method -> operations.add(method.toUpperCase() + " " + path.getKey())));
+        return operations;
+    }
+
+    private static String token(Role role, String userId) {
+        return TestUsers.token(role, userId, SyntheticJourneys.ORGANISATION);
+    }
+
+    private static String body(Object body) {
+        return json.writeValueAsString(body);
+    }
+}
