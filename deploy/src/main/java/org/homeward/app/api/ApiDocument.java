@@ -1,6 +1,7 @@
 package org.homeward.app.api;
 
 import com.fasterxml.jackson.databind.JavaType;
+import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -58,6 +59,9 @@ class ApiDocument {
     static {
         // the Submission argument is read from headers and the token, documented below; never a query parameter
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Submission.class);
+        // every enum a named schema: inline enums become one class per property in a generated client, which
+        // clash (the native Java client did not compile) and cannot be shared between requests and answers
+        ModelResolver.enumsAsRef = true;
     }
 
     @Bean
@@ -134,10 +138,7 @@ class ApiDocument {
                 // a schema of no type allows null already
                 return property;
             }
-            property.setNullable(true);
-            if (property.getEnum() != null && !property.getEnum().contains(null)) {
-                property.getEnum().add(null);
-            }
+            nullable(property);
             return property;
         };
     }
@@ -150,14 +151,24 @@ class ApiDocument {
     OpenApiCustomizer nullableAndClosedSchemas() {
         return api -> {
             Map<String, Schema> schemas = api.getComponents().getSchemas();
-            nullableReferences.forEach(ref -> schemas.get(name(ref)).setNullable(true));
+            nullableReferences.forEach(ref -> nullable(schemas.get(name(ref))));
             Set<String> requests = new TreeSet<>();
             api.getPaths().values().forEach(item -> item.readOperations().stream()
                     .filter(op -> op.getRequestBody() != null && op.getRequestBody().getContent() != null)
                     .flatMap(op -> op.getRequestBody().getContent().values().stream())
                     .forEach(media -> collect(media.getSchema(), schemas, requests)));
-            requests.forEach(name -> schemas.get(name).setAdditionalProperties(false));
+            // enums of a request are named schemas too, but only objects have properties to close
+            requests.stream().map(schemas::get).filter(schema -> schema.getProperties() != null)
+                    .forEach(schema -> schema.setAdditionalProperties(false));
         };
+    }
+
+    /** A validator takes an enum's values literally: null is allowed only where it is one of them. */
+    private static void nullable(Schema<?> schema) {
+        schema.setNullable(true);
+        if (schema.getEnum() != null && !schema.getEnum().contains(null)) {
+            schema.getEnum().add(null);
+        }
     }
 
     /** The component schemas this schema refers to, itself included, transitively. */

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -45,7 +46,11 @@ import tools.jackson.databind.json.JsonMapper;
 class ApiContractTest extends HttpTest {
 
     private static final JsonMapper json = JsonMapper.builder().build();
+    private static final JsonMapper pretty = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
+
+    /** The document as committed: the client-check module generates its client from this file. */
+    private static final Path COMMITTED = Path.of("api", "openapi.json");
 
     private JsonNode document;
     private OpenApiInteractionValidator validator;
@@ -59,8 +64,6 @@ class ApiContractTest extends HttpTest {
         Reply docs = anonymous().get("/v3/api-docs");
         assertThat(docs.status()).as("the document is readable without a token").isEqualTo(200);
         document = docs.json();
-        // kept for lint and client generation outside the build (deploy/api/lint.sh)
-        Files.writeString(Path.of("target", "openapi.json"), docs.body());
         validator = OpenApiInteractionValidator.createForInlineApiSpecification(docs.body()).build();
     }
 
@@ -198,6 +201,20 @@ class ApiContractTest extends HttpTest {
         assertThat(mismatches).as("answers the document does not describe, in %d of %d calls", callsMismatched, calls)
                               .isEmpty();
         assertThat(called).as("every operation of the document is on the tour").isEqualTo(operations());
+    }
+
+    /**
+     * The committed copy is what the server serves, so the generated client cannot drift from the server. When it
+     * differs it is rewritten and the test fails: review the change with {@code git diff} and commit it.
+     */
+    @Test
+    void theCommittedDocumentIsTheServedOne() throws Exception {
+        boolean same = Files.exists(COMMITTED) && json.readTree(Files.readString(COMMITTED)).equals(document);
+        if (!same) {
+            Files.writeString(COMMITTED, pretty.writeValueAsString(document) + "\n");
+        }
+        assertThat(same).as("%s is the served document; it was rewritten, commit it", COMMITTED.toAbsolutePath())
+                        .isTrue();
     }
 
     @Test
