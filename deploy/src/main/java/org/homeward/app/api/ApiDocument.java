@@ -2,6 +2,7 @@ package org.homeward.app.api;
 
 import com.fasterxml.jackson.databind.JavaType;
 import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -22,6 +23,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -161,6 +163,124 @@ class ApiDocument {
             requests.stream().map(schemas::get).filter(schema -> schema.getProperties() != null)
                     .forEach(schema -> schema.setAdditionalProperties(false));
         };
+    }
+
+    /**
+     * Examples from the README's API tour, by operationId: the body of each recording request, and the timeline's
+     * answer (the tour's journey a few steps in). Synthetic data only. Per operation rather than per schema, as two
+     * operations share one (consents and their withdrawals); ApiContractTest checks each against its schema.
+     */
+    private static final Map<String, String> REQUEST_EXAMPLES = Map.ofEntries(
+            Map.entry("define", """
+                    {"organisationId": "org-north", "name": "Bakery apprenticeship", "kind": "VOCATIONAL_TRAINING",
+                     "capacity": 12}"""),
+            Map.entry("change", """
+                    {"name": "Bakery apprenticeship", "kind": "VOCATIONAL_TRAINING", "capacity": 14}"""),
+            Map.entry("retire", """
+                    {"reason": "the course ended"}"""),
+            Map.entry("open", """
+                    {"organisationId": "org-north", "caseManagerId": "cm-017", "intakeDate": "2026-01-12",
+                     "profile": {"ageBand": "FROM_18_TO_24", "gender": "FEMALE", "nationality": "MD",
+                                 "formOfExploitation": "SEXUAL"},
+                     "person": {"fullName": "Synthetic Person", "phone": "+373 555 0100", "dateOfBirth": "2004-05-01"},
+                     "consentGiven": ["CASE_MANAGEMENT", "PROGRAM_EVALUATION"]}"""),
+            Map.entry("recordMilestone", """
+                    {"type": "EMPLOYMENT_STARTED", "occurredOn": "2026-06-01",
+                     "outcome": {"employmentSector": "HOSPITALITY_AND_FOOD", "regularIncome": true}}"""),
+            Map.entry("correctMilestone", """
+                    {"type": "SHELTER_ENTERED", "occurredOn": "2026-01-13", "reason": "date mistyped"}"""),
+            Map.entry("retractMilestone", """
+                    {"reason": "wrong journey"}"""),
+            Map.entry("giveConsent", """
+                    {"purpose": "SHARING_WITH_PARTNER", "partnerOrganisationId": "org-legal-clinic",
+                     "decidedOn": "2026-01-20"}"""),
+            Map.entry("withdrawConsent", """
+                    {"purpose": "PROGRAM_EVALUATION", "decidedOn": "2026-03-01"}"""),
+            Map.entry("assign", """
+                    {"caseManagerId": "cm-020", "reason": "leave"}"""),
+            Map.entry("transfer", """
+                    {"organisationId": "org-south", "caseManagerId": "cm-101", "reason": "moved"}"""),
+            Map.entry("scheduleFollowUp", """
+                    {"dueOn": "2026-07-01", "purpose": "HOME_VISIT"}"""),
+            Map.entry("completeFollowUp", """
+                    {"completedOn": "2026-07-02"}"""),
+            Map.entry("markFollowUpMissed", """
+                    {"reason": "not at home"}"""),
+            Map.entry("assess", """
+                    {"assessedOn": "2026-07-02", "assessorId": "cm-101",
+                     "scores": {"economic": 3, "social": 4, "psychosocial": 2}}"""),
+            Map.entry("close", """
+                    {"reason": "REINTEGRATED", "closedOn": "2026-09-30"}"""),
+            Map.entry("reopen", """
+                    {"reopenedOn": "2026-10-02", "reason": "new risk"}"""),
+            Map.entry("erase", """
+                    {"requestedOn": "2026-11-02"}"""),
+            Map.entry("verify", """
+                    {"position": 1200,
+                     "hash": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}"""));
+
+    private static final String TIMELINE_EXAMPLE = """
+            {"journeyId": "0b7e4f2a-5c1d-4e8a-9f3b-2d6c8a1e7f40", "organisationId": "org-north",
+             "caseManagerId": "cm-017", "intakeDate": "2026-01-12",
+             "profile": {"ageBand": "FROM_18_TO_24", "gender": "FEMALE", "nationality": "MD",
+                         "formOfExploitation": "SEXUAL"},
+             "person": {"fullName": "Synthetic Person", "phone": "+373 555 0100", "email": null,
+                        "dateOfBirth": "2004-05-01"},
+             "personalDataErased": false, "status": "OPEN", "closedOn": null, "closureReason": null, "version": 4,
+             "milestones": [
+               {"milestoneId": "5a0c3e9d-2b7f-4c61-8e4a-1f9d6b3c7e25", "type": "TRAINING_ENROLLED",
+                "area": "VOCATIONAL_TRAINING", "occurredOn": "2026-02-01", "note": null,
+                "programId": "7d2e9b14-6a3f-4c8e-b15d-0e4f7a9c2b63", "outcome": null, "retracted": false,
+                "retractionReason": null,
+                "revisions": [{"version": 1, "type": "TRAINING_ENROLLED", "occurredOn": "2026-02-01", "note": null,
+                               "programId": "7d2e9b14-6a3f-4c8e-b15d-0e4f7a9c2b63", "outcome": null,
+                               "correctionReason": null}]},
+               {"milestoneId": "c4f1a8e2-9d3b-4a7c-8e6f-3b2d1c0a9e58", "type": "EMPLOYMENT_STARTED",
+                "area": "EMPLOYMENT_AND_INCOME", "occurredOn": "2026-06-01", "note": null, "programId": null,
+                "outcome": {"employmentSector": "HOSPITALITY_AND_FOOD", "regularIncome": true, "dropOutReason": null},
+                "retracted": false, "retractionReason": null,
+                "revisions": [{"version": 2, "type": "EMPLOYMENT_STARTED", "occurredOn": "2026-06-01", "note": null,
+                               "programId": null,
+                               "outcome": {"employmentSector": "HOSPITALITY_AND_FOOD", "regularIncome": true,
+                                           "dropOutReason": null},
+                               "correctionReason": null}]}],
+             "consents": [
+               {"purpose": "CASE_MANAGEMENT", "partnerOrganisationId": null, "inForce": true,
+                "givenOn": "2026-01-12", "withdrawnOn": null, "recordedBy": "sv-001"},
+               {"purpose": "PROGRAM_EVALUATION", "partnerOrganisationId": null, "inForce": true,
+                "givenOn": "2026-01-12", "withdrawnOn": null, "recordedBy": "sv-001"},
+               {"purpose": "SHARING_WITH_PARTNER", "partnerOrganisationId": "org-legal-clinic", "inForce": true,
+                "givenOn": "2026-01-20", "withdrawnOn": null, "recordedBy": "cm-017"}],
+             "followUps": [
+               {"followUpId": "e8b3c2d1-4f5a-4b6c-9d7e-8f0a1b2c3d4e", "dueOn": "2026-07-01", "purpose": "HOME_VISIT",
+                "status": "SCHEDULED", "overdue": false, "completedOn": null, "note": null, "missedReason": null}],
+             "assessments": [],
+             "caseHistory": [
+               {"version": 0, "kind": "INTAKE", "organisationId": "org-north", "caseManagerId": "cm-017",
+                "reason": null}],
+             "statusChanges": []}""";
+
+    /** The examples above, on the request bodies and the timeline's answer. */
+    @Bean
+    OpenApiCustomizer tourExamples() {
+        return api -> api.getPaths().values().forEach(item -> item.readOperations().forEach(op -> {
+            String body = REQUEST_EXAMPLES.get(op.getOperationId());
+            if (body != null && op.getRequestBody() != null) {
+                op.getRequestBody().getContent().values().forEach(media -> media.setExample(parse(body)));
+            }
+            if ("timeline".equals(op.getOperationId())) {
+                op.getResponses().get("200").getContent().values()
+                  .forEach(media -> media.setExample(parse(TIMELINE_EXAMPLE)));
+            }
+        }));
+    }
+
+    private static Object parse(String example) {
+        try {
+            return Json.mapper().readTree(example);
+        } catch (IOException e) {
+            throw new IllegalStateException("an example of the API document is no JSON: " + example, e);
+        }
     }
 
     /** A validator takes an enum's values literally: null is allowed only where it is one of them. */

@@ -9,7 +9,15 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.MessageResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.schema.SchemaValidator;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,6 +60,7 @@ class ApiContractTest extends HttpTest {
     /** The document as committed: the client-check module generates its client from this file. */
     private static final Path COMMITTED = Path.of("api", "openapi.json");
 
+    private String served;
     private JsonNode document;
     private OpenApiInteractionValidator validator;
     private final List<String> mismatches = new ArrayList<>();
@@ -63,6 +72,7 @@ class ApiContractTest extends HttpTest {
     void readTheDocument() throws Exception {
         Reply docs = anonymous().get("/v3/api-docs");
         assertThat(docs.status()).as("the document is readable without a token").isEqualTo(200);
+        served = docs.body();
         document = docs.json();
         validator = OpenApiInteractionValidator.createForInlineApiSpecification(docs.body()).build();
     }
@@ -215,6 +225,80 @@ class ApiContractTest extends HttpTest {
         }
         assertThat(same).as("%s is the served document; it was rewritten, commit it", COMMITTED.toAbsolutePath())
                         .isTrue();
+    }
+
+    /**
+     * Every example of the document (request bodies, answers, schemas and their properties) is valid against its
+     * own schema, checked by the validator that checks real traffic, so an example cannot drift from what the
+     * server takes and answers; and every request body has one.
+     */
+    @Test
+    void everyExampleIsValidAgainstItsSchema() {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        OpenAPI api = new OpenAPIV3Parser().readContents(served, null, options).getOpenAPI();
+        SchemaValidator schemas = new SchemaValidator(api, new MessageResolver());
+        List<String> faults = new ArrayList<>();
+        Set<String> checked = new TreeSet<>();
+        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+            String name = method + " " + path;
+            if (op.getRequestBody() != null) {
+                op.getRequestBody().getContent().forEach((type, media) -> {
+                    if (media.getExample() == null && media.getExamples() == null) {
+                        faults.add(name + " has no request example");
+                    }
+                    examples(media).forEach(example -> faults.addAll(validate(
+                            schemas, example, media.getSchema(), name + " request", checked)));
+                });
+            }
+            op.getResponses().forEach((status, response) -> {
+                if (response.getContent() != null) {
+                    response.getContent().forEach((type, media) -> examples(media).forEach(example -> faults.addAll(
+                            validate(schemas, example, media.getSchema(), name + " " + status, checked))));
+                }
+            });
+        }));
+        api.getComponents().getSchemas().forEach((name, schema) -> {
+            if (schema.getExample() != null) {
+                faults.addAll(validate(schemas, schema.getExample(), schema, name, checked));
+            }
+            Map<String, Schema> properties = ((Schema<?>) schema).getProperties();
+            if (properties != null) {
+                properties.forEach((property, value) -> {
+                    if (value.getExample() != null) {
+                        faults.addAll(validate(schemas, value.getExample(), value, name + "." + property, checked));
+                    }
+                });
+            }
+        });
+        assertThat(faults).isEmpty();
+        assertThat(checked).contains("GET /api/v1/journeys/{journeyId}/timeline 200",
+                                     "POST /api/v1/journeys request", "Problem.type");
+    }
+
+    private static List<Object> examples(MediaType media) {
+        List<Object> examples = new ArrayList<>();
+        if (media.getExample() != null) {
+            examples.add(media.getExample());
+        }
+        if (media.getExamples() != null) {
+            media.getExamples().values().forEach(example -> examples.add(example.getValue()));
+        }
+        return examples;
+    }
+
+    private static List<String> validate(SchemaValidator schemas, Object example, Schema<?> schema, String where,
+                                         Set<String> checked) {
+        checked.add(where);
+        try {
+            // the validator quotes a value itself where the schema is a string
+            String value = example instanceof String text ? text : Json.mapper().writeValueAsString(example);
+            ValidationReport report = schemas.validate(value, schema, "example");
+            return report.getMessages().stream()
+                         .map(message -> where + ": " + message.getKey() + " " + message.getMessage()).toList();
+        } catch (Exception e) {
+            return List.of(where + ": " + e);
+        }
     }
 
     @Test
