@@ -32,7 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Erasure holds against someone who copies the database files (heap pages, WAL, a backup) and every master key
  * file that still exists: the erased person's old sealed key stays in a dead tuple of {@code person_key}, but
- * after the next rotation no key file left opens it. Everyone else's data keeps opening, in every process.
+ * after the next rotation no key file left opens it, read from the pages or from the table's files and the WAL.
+ * Everyone else's data keeps opening, in every process.
  */
 class ErasureHoldsTest {
 
@@ -55,21 +56,26 @@ class ErasureHoldsTest {
         // the first process checks for erasures too seldom to rotate during the test: it is the one that did
         // not rotate, and must keep working after the second did
         try (HomewardProcess first = new HomewardProcess(database, keyFile(), "homeward.privacy.rotation-check=1h")) {
+            JdbcTemplate attacker = first.jdbc();
+            String firstWal = attacker.queryForObject("select pg_walfile_name(pg_current_wal_lsn())", String.class);
             Api api = first.as(Role.SUPERVISOR);
             UUID erased = open(api, ERASED_NAME);
             UUID kept = open(api, KEPT_NAME);
             assertThat(api.post("/api/v1/journeys/" + erased + "/erasure",
                                 Map.of("requestedOn", INTAKE.plusDays(9).toString())).status()).isEqualTo(200);
-            JdbcTemplate attacker = first.jdbc();
 
             assertThat(recoverable(attacker, erased))
                     .as("reproduction: the erased key is still in the page and opens with a key file present").isTrue();
+            assertThat(recoverableFromFiles(attacker, erased, firstWal))
+                    .as("reproduction: the erased key is in the table's files and the WAL and opens").isTrue();
 
             try (HomewardProcess second = new HomewardProcess(database, keyFile(),
                                                               "homeward.privacy.rotation-check=1s")) {
                 Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                           .until(() -> !recoverable(attacker, erased));
 
+                assertThat(recoverableFromFiles(attacker, erased, firstWal))
+                        .as("the table's files and the WAL, with every key file left").isFalse();
                 assertThat(masterKeyFiles()).as("the superseded master key file is gone").hasSize(1);
                 assertThat(fullName(second.as(Role.SUPERVISOR), kept)).isEqualTo(KEPT_NAME);
                 assertThat(fullName(first.as(Role.SUPERVISOR), kept))
@@ -173,6 +179,42 @@ class ErasureHoldsTest {
             }
         }
         assertThat(sealedKeys).as("the attacker finds sealed keys in the pages").isNotEmpty();
+        return opens(sealedKeys, journey);
+    }
+
+    /**
+     * The same with a copy of the files themselves: {@code person_key}'s files as a checkpoint leaves them on disk,
+     * and the WAL written since the test began (later names are recycled segments holding older WAL).
+     */
+    private boolean recoverableFromFiles(JdbcTemplate database, UUID journey, String firstWal) {
+        database.execute("checkpoint");
+        Path data = Path.of(database.queryForObject("show data_directory", String.class));
+        Path table = data.resolve(database.queryForObject("select pg_relation_filepath('person_key')", String.class));
+        String lastWal = database.queryForObject("select pg_walfile_name(pg_current_wal_lsn())", String.class);
+        List<String> sealedKeys = new ArrayList<>();
+        try (Stream<Path> tableFiles = Files.list(table.getParent());
+             Stream<Path> walFiles = Files.list(data.resolve("pg_wal"))) {
+            Stream.concat(
+                    tableFiles.filter(f -> f.getFileName().toString()
+                                            .matches(Pattern.quote(table.getFileName().toString()) + "(\\.\\d+)?")),
+                    walFiles.filter(f -> f.getFileName().toString().matches("[0-9A-F]{24}")
+                                         && f.getFileName().toString().compareTo(firstWal) >= 0
+                                         && f.getFileName().toString().compareTo(lastWal) <= 0))
+                  .forEach(file -> {
+                      Matcher found = SEALED_KEY.matcher(new String(read(file), StandardCharsets.ISO_8859_1));
+                      while (found.find()) {
+                          sealedKeys.add(found.group());
+                      }
+                  });
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        assertThat(sealedKeys).as("the attacker finds sealed keys in the files").isNotEmpty();
+        return opens(sealedKeys, journey);
+    }
+
+    /** Whether a key file there is opens one of the sealed keys as the journey's. */
+    private boolean opens(List<String> sealedKeys, UUID journey) {
         for (Path file : keyFiles()) {
             byte[] masterKey = read(file);
             for (String sealedKey : sealedKeys) {
