@@ -37,6 +37,7 @@ import org.homeward.journey.OpenJourney;
 import org.homeward.journey.Profile;
 import org.homeward.journey.RecordMilestone;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -288,8 +289,9 @@ public final class Bench {
         try (RunningHomeward homeward = new RunningHomeward(database, keys, quiet)) {
             GatewayRecorder recorder = new GatewayRecorder(homeward.bean(CommandGateway.class), 7);
             recorder.recordNext();
-            EventStoreFiller.fill(homeward.jdbc(), recorder.journeyId, settings.rebuildJourneys(),
-                                  settings.rebuildEventsPerJourney(), EVERYDAY);
+            EventStoreFiller.fill(homeward.jdbc(), homeward.bean(PlatformTransactionManager.class),
+                                  recorder.journeyId, settings.rebuildJourneys(), settings.rebuildEventsPerJourney(),
+                                  EVERYDAY);
         }
         long events;
         try (RunningHomeward homeward = new RunningHomeward(database, keys, quiet)) {

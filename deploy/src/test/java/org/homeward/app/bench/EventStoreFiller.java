@@ -10,6 +10,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.homeward.journey.MilestoneType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -25,8 +27,17 @@ final class EventStoreFiller {
     private EventStoreFiller() {
     }
 
-    static void fill(JdbcTemplate jdbc, UUID template, int journeys, int eventsPerJourney,
-                     List<MilestoneType> types) {
+    static void fill(JdbcTemplate jdbc, PlatformTransactionManager transactions, UUID template, int journeys,
+                     int eventsPerJourney, List<MilestoneType> types) {
+        // one statement of a million rows: the application's 30 s bound on a statement is for its own work
+        new TransactionTemplate(transactions).executeWithoutResult(unbounded -> {
+            jdbc.execute("set local statement_timeout = 0");
+            insert(jdbc, template, journeys, eventsPerJourney, types);
+        });
+    }
+
+    private static void insert(JdbcTemplate jdbc, UUID template, int journeys, int eventsPerJourney,
+                               List<MilestoneType> types) {
         Map<String, Object> opened = row(jdbc, template, 0);
         Map<String, Object> recorded = row(jdbc, template, 1);
         String milestone = json.readTree((byte[]) recorded.get("payload")).path("milestoneId").asString();
