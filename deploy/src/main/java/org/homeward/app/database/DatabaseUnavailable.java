@@ -40,14 +40,12 @@ public final class DatabaseUnavailable {
      * The one such answer that cannot say "nothing was recorded" is for a commit under way when it went.
      */
     public static ProblemDetail answer(Throwable failure) {
-        ProblemDetail problem = duringCommit(failure)
-                ? ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                        "The database went away while this was being committed: it may or may not be recorded."
-                        + " Send it again with the same Idempotency-Key to learn which")
-                : ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                        "The service cannot reach its database; nothing was recorded, try again");
-        problem.setType(URI.create("urn:homeward:problem:" + (duringCommit(failure) ? "outcome-unknown"
-                                                                                     : "unavailable")));
+        boolean committing = duringCommit(failure);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, committing
+                ? "The database went away while this was being committed: it may or may not be recorded."
+                  + " Send it again with the same Idempotency-Key to learn which"
+                : "The service cannot reach its database; nothing was recorded, try again");
+        problem.setType(URI.create("urn:homeward:problem:" + (committing ? "outcome-unknown" : "unavailable")));
         return problem;
     }
 
