@@ -9,11 +9,7 @@ import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
-import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.messaging.correlation.MessageOriginProvider;
-import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.Repository;
-import org.homeward.access.Provenance;
 import org.homeward.command.journey.Journey;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -55,18 +51,6 @@ public class CommandSide implements WebMvcConfigurer {
         return settings.commands().journeyCache()
                ? new HeadCheckedRepository<>(journeys, events, new WeakReferenceCache())
                : journeys.eventStore(events).build();
-    }
-
-    /** Copies each command's provenance onto the events it causes. */
-    @Bean
-    CorrelationDataProvider provenanceOnEvents() {
-        return new SimpleCorrelationDataProvider(Provenance.KEYS);
-    }
-
-    /** Axon's correlation and causation ids; declared because declaring any provider replaces Axon's default. */
-    @Bean
-    CorrelationDataProvider messageOrigin() {
-        return new MessageOriginProvider();
     }
 
     @Override

@@ -14,8 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("homeward")
 public record HomewardSettings(String role, EmbeddedDatabase embeddedDatabase, EventStore eventStore,
                                EventProcessing eventProcessing, Http http, Access access, Privacy privacy,
-                               Idempotency idempotency, Audit audit, Integrity integrity, Metrics metrics,
-                               Projections projections) {
+                               Idempotency idempotency, Audit audit, Integrity integrity, Projections projections) {
 
     /**
      * @param directory     where the embedded PostgreSQL keeps its data when no datasource is configured
@@ -24,8 +23,11 @@ public record HomewardSettings(String role, EmbeddedDatabase embeddedDatabase, E
     public record EmbeddedDatabase(Path directory, Path keysDirectory) {
     }
 
-    /** @param gapTimeout how long a rolled-back append's position is looked at again; it decides nothing */
-    public record EventStore(Duration gapTimeout) {
+    /**
+     * @param gapTimeout   how long a rolled-back append's position is looked at again; it decides nothing
+     * @param pollInterval how often the processors look for new events when no notification of them came
+     */
+    public record EventStore(Duration gapTimeout, Duration pollInterval) {
     }
 
     /**
@@ -84,10 +86,6 @@ public record HomewardSettings(String role, EmbeddedDatabase embeddedDatabase, E
     public record Integrity(boolean keeperEnabled, Duration keeperInterval, Duration settleTime, int batchSize,
                             long checkpointEvery, Duration checkpointInterval, String checkpointKeyFile,
                             boolean checkpointKeyMayCreate) {
-    }
-
-    /** @param capacityWindow the window over which processors' busy time is measured */
-    public record Metrics(Duration capacityWindow) {
     }
 
     /** @param progressInterval how often projections' speed is sampled and a rebuild's progress logged */

@@ -60,8 +60,9 @@ public final class Bench {
                            int rebuildEventsPerJourney, int timelineMilestones) {
 
         public static Settings full() {
-            return new Settings(Duration.ofSeconds(5), Duration.ofSeconds(20), new int[] {1, 16, 64}, 16, 20_000,
-                                50, 200);
+            // -Dbench.rebuild-journeys=4000 in BENCH_JAVA_OPTS: a smaller store, for trying a setting quickly
+            return new Settings(Duration.ofSeconds(5), Duration.ofSeconds(20), new int[] {1, 16, 64}, 16,
+                                Integer.getInteger("bench.rebuild-journeys", 20_000), 50, 200);
         }
 
         /** Few clients: the raw inserts open one connection each, and the test suite shares the server. */
@@ -298,25 +299,48 @@ public final class Bench {
             JdbcTemplate jdbc = homeward.jdbc();
             events = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
             awaitCaughtUp(homeward, PROJECTIONS);
-            System.gc();
-            HeapWatch heap = HeapWatch.start();
-            long start = System.nanoTime();
-            homeward.administer("POST", "/api/v1/admin/projections/timeline/rebuild");
-            awaitCaughtUp(homeward, List.of("timeline"));
-            double seconds = (System.nanoTime() - start) / 1e9;
-            heap.stop();
-            lines.add(new Line("rebuild of the timeline from " + count(events) + " events",
-                               "%s events/s (%.1f s)".formatted(count(Math.round(events / seconds)), seconds),
-                               "≥ 100,000 events/s"));
             double scan = EventStoreFiller.rawScan(database);
             lines.add(new Line("raw ordered scan of the same event table over JDBC",
                                "%s events/s".formatted(count(Math.round(events / scan))), ""));
-            lines.add(new Line("heap of this JVM during the rebuild: peak used / peak live after a collection",
-                               "%d MB / %d MB (max heap %d MB)".formatted(heap.peakUsed() >> 20,
-                                                                         heap.peakLive() >> 20,
-                                                                         Runtime.getRuntime().maxMemory() >> 20),
-                               "< 512 MB"));
+            for (String projection : PROJECTIONS) {
+                HeapWatch heap = HeapWatch.start();
+                double seconds = rebuild(homeward, List.of(projection));
+                heap.stop();
+                lines.add(new Line("rebuild of the " + projection + " from " + count(events) + " events",
+                                   rebuildRate(events, seconds, scan),
+                                   projection.equals("timeline") ? "≥ 100,000 events/s" : "≥ 50% of the raw scan"));
+                if (projection.equals("timeline")) {
+                    lines.add(new Line("heap of this JVM during the timeline rebuild: peak used / peak live after a"
+                                       + " collection",
+                                       "%d MB / %d MB (max heap %d MB)".formatted(heap.peakUsed() >> 20,
+                                                                                 heap.peakLive() >> 20,
+                                                                                 Runtime.getRuntime().maxMemory() >> 20),
+                                       "< 512 MB"));
+                }
+            }
+            HeapWatch heap = HeapWatch.start();
+            double seconds = rebuild(homeward, PROJECTIONS);
+            heap.stop();
+            lines.add(new Line("rebuild of all five projections at once from " + count(events) + " events",
+                               rebuildRate(events, seconds, scan) + " · heap peak live %d MB".formatted(
+                                       heap.peakLive() >> 20), ""));
         }
+    }
+
+    /** Rebuilds the projections together and answers the seconds until every one of them has caught up. */
+    private static double rebuild(RunningHomeward homeward, List<String> projections) throws InterruptedException {
+        System.gc();
+        long start = System.nanoTime();
+        for (String projection : projections) {
+            homeward.administer("POST", "/api/v1/admin/projections/" + projection + "/rebuild");
+        }
+        awaitCaughtUp(homeward, projections);
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static String rebuildRate(long events, double seconds, double scanSeconds) {
+        return "%s events/s (%.1f s, %.0f%% of the raw scan)".formatted(count(Math.round(events / seconds)), seconds,
+                                                                     100 * scanSeconds / seconds);
     }
 
     /**

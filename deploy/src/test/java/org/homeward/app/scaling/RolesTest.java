@@ -27,7 +27,8 @@ class RolesTest {
     static void startBothRoles() {
         String database = TestDatabases.create();
         commands = new HomewardProcess(database, "homeward.role=command");
-        queries = new HomewardProcess(database, "homeward.role=query");
+        // polling only hourly: what the command process appends reaches the projections by notification
+        queries = new HomewardProcess(database, "homeward.role=query", "homeward.event-store.poll-interval=1h");
     }
 
     @AfterAll

@@ -14,24 +14,25 @@ import org.homeward.audit.AuditEvent;
 import org.homeward.audit.AuditEventPage;
 import org.homeward.audit.FindAuditEvents;
 import org.homeward.query.PagedSearch;
+import org.homeward.query.ProjectionWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Every event as an audit entry: what, to which journey or program, recorded when and by whom, through which
- * request. Entries are keyed by the event's identifier, so replaying inserts nothing twice.
+ * request. Entries are keyed by the event's identifier, so replaying inserts nothing twice; they are written
+ * with the processor's batch ({@link ProjectionWrites}).
  */
 @Component
 @ProcessingGroup("audit")
 class AuditTrail {
 
     private final JdbcTemplate jdbc;
-    private final JdbcClient sql;
+    private final ProjectionWrites writes;
 
     AuditTrail(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.sql = JdbcClient.create(jdbc);
+        this.writes = new ProjectionWrites(jdbc, null);
     }
 
     /**
@@ -41,29 +42,20 @@ class AuditTrail {
     @EventHandler
     void on(Object payload, DomainEventMessage<?> event) {
         Provenance provenance = Provenance.from(event.getMetaData());
-        sql.sql("""
-               insert into audit_event (global_index, event_identifier, aggregate_identifier, aggregate_type,
-                   sequence_number, event_type, recorded_at, actor_id, actor_role, actor_organisation_id,
-                   correlation_id, causation_id, request_id, channel)
-               select stored.global_index, :event, :aggregate, :aggregateType, :sequence, :eventType, :recordedAt,
-                   :actor, :role, :organisation, :correlation, :causation, :request, :channel
-               from domain_event_entry stored where stored.event_identifier = :event
-               on conflict (event_identifier) do nothing
-               """)
-           .param("event", event.getIdentifier())
-           .param("aggregate", event.getAggregateIdentifier())
-           .param("aggregateType", event.getType())
-           .param("sequence", event.getSequenceNumber())
-           .param("eventType", payload.getClass().getSimpleName())
-           .param("recordedAt", Timestamp.from(event.getTimestamp()))
-           .param("actor", provenance.actorId())
-           .param("role", provenance.actorRole() == null ? null : provenance.actorRole().name())
-           .param("organisation", provenance.actorOrganisationId())
-           .param("correlation", text(event.getMetaData().get(Provenance.CORRELATION_ID)))
-           .param("causation", text(event.getMetaData().get(Provenance.CAUSATION_ID)))
-           .param("request", provenance.requestId())
-           .param("channel", provenance.channel())
-           .update();
+        writes.write("""
+                     insert into audit_event (global_index, event_identifier, aggregate_identifier, aggregate_type,
+                         sequence_number, event_type, recorded_at, actor_id, actor_role, actor_organisation_id,
+                         correlation_id, causation_id, request_id, channel)
+                     select stored.global_index, stored.event_identifier, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                     from domain_event_entry stored where stored.event_identifier = ?
+                     on conflict (event_identifier) do nothing
+                     """,
+                     event.getAggregateIdentifier(), event.getType(), event.getSequenceNumber(),
+                     payload.getClass().getSimpleName(), Timestamp.from(event.getTimestamp()), provenance.actorId(),
+                     provenance.actorRole() == null ? null : provenance.actorRole().name(),
+                     provenance.actorOrganisationId(), text(event.getMetaData().get(Provenance.CORRELATION_ID)),
+                     text(event.getMetaData().get(Provenance.CAUSATION_ID)), provenance.requestId(),
+                     provenance.channel(), event.getIdentifier());
     }
 
     @ResetHandler

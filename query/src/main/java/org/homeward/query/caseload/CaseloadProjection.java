@@ -1,6 +1,8 @@
 package org.homeward.query.caseload;
 
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -22,16 +24,16 @@ import org.homeward.journey.MilestoneRetracted;
 import org.homeward.journey.PersonalDataErased;
 import org.homeward.journey.ReintegrationAssessed;
 import org.homeward.program.ProgramEvent;
-import org.homeward.query.ReplayGuard;
+import org.homeward.query.ProjectionWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps every journey's caseload entry: who has it, whether it is open, its last milestone and its next
- * follow-up, the last two kept on the journey's row so that a page sorts on one index. Runs in the processor's
- * transaction, so a row change and the token advance commit together. Every handler first moves the journey's
- * version forward and stops if the event was applied before, which makes replaying a batch harmless.
+ * follow-up, the last two kept on the journey's row so that a page sorts on one index, and found again once per
+ * batch for each journey whose milestones or follow-ups changed. Its writes go with the processor's batch and
+ * commit with the token advance ({@link ProjectionWrites}); every handler goes on only if its event is new to the
+ * journey, which makes replaying a batch harmless.
  */
 @Ignores(value = ProgramEvent.class, why = "a journey shows the program standing its milestones carry")
 @Component
@@ -41,127 +43,114 @@ class CaseloadProjection {
     static final String NAME = "caseload";
 
     private final JdbcTemplate jdbc;
-    private final JdbcClient sql;
-    private final ReplayGuard replay;
+    private final ProjectionWrites writes;
+    private final Consumer<Set<UUID>> findLastMilestone = this::findLastMilestone;
+    private final Consumer<Set<UUID>> findNextFollowUp = this::findNextFollowUp;
 
     CaseloadProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.sql = JdbcClient.create(jdbc);
-        this.replay = new ReplayGuard(jdbc, "caseload_journey");
+        this.writes = new ProjectionWrites(jdbc, "caseload_journey");
     }
 
     @EventHandler
     void on(JourneyOpened event, @SequenceNumber long version) {
-        sql.sql("""
-               insert into caseload_journey (journey_id, organisation_id, case_manager_id, intake_date, version)
-               values (:journey, :organisation, :caseManager, :intake, :version)
-               on conflict (journey_id) do nothing
-               """)
-           .param("journey", event.journeyId())
-           .param("organisation", event.organisationId())
-           .param("caseManager", event.caseManagerId())
-           .param("intake", event.intakeDate())
-           .param("version", version)
-           .update();
+        if (writes.open(event.journeyId(), version)) {
+            writes.write("""
+                         insert into caseload_journey (journey_id, organisation_id, case_manager_id, intake_date,
+                             version)
+                         values (?, ?, ?, ?, ?)
+                         """,
+                         event.journeyId(), event.organisationId(), event.caseManagerId(), event.intakeDate(),
+                         version);
+        }
     }
 
     @EventHandler
     void on(MilestoneRecorded event, @SequenceNumber long version) {
-        if (replay.advance(event.journeyId(), version)) {
-            sql.sql("""
-                   insert into caseload_milestone (journey_id, milestone_id, type, occurred_on, recorded_version)
-                   values (:journey, :milestone, :type, :occurredOn, :version)
-                   """)
-               .param("journey", event.journeyId())
-               .param("milestone", event.milestoneId())
-               .param("type", event.type().name())
-               .param("occurredOn", event.occurredOn())
-               .param("version", version)
-               .update();
-            findLastMilestone(event.journeyId());
+        if (writes.advance(event.journeyId(), version)) {
+            writes.write("""
+                         insert into caseload_milestone (journey_id, milestone_id, type, occurred_on,
+                             recorded_version)
+                         values (?, ?, ?, ?, ?)
+                         """,
+                         event.journeyId(), event.milestoneId(), event.type().name(), event.occurredOn(), version);
+            writes.derive(event.journeyId(), findLastMilestone);
         }
     }
 
     @EventHandler
     void on(MilestoneCorrected event, @SequenceNumber long version) {
-        if (replay.advance(event.journeyId(), version)) {
-            jdbc.update("""
-                        update caseload_milestone set type = ?, occurred_on = ?
-                        where journey_id = ? and milestone_id = ?
-                        """,
-                        event.type().name(), event.occurredOn(), event.journeyId(), event.milestoneId());
-            findLastMilestone(event.journeyId());
+        if (writes.advance(event.journeyId(), version)) {
+            writes.write("update caseload_milestone set type = ?, occurred_on = ? where journey_id = ? and milestone_id = ?",
+                         event.type().name(), event.occurredOn(), event.journeyId(), event.milestoneId());
+            writes.derive(event.journeyId(), findLastMilestone);
         }
     }
 
     @EventHandler
     void on(MilestoneRetracted event, @SequenceNumber long version) {
-        if (replay.advance(event.journeyId(), version)) {
-            jdbc.update("delete from caseload_milestone where journey_id = ? and milestone_id = ?",
-                        event.journeyId(), event.milestoneId());
-            findLastMilestone(event.journeyId());
+        if (writes.advance(event.journeyId(), version)) {
+            writes.write("delete from caseload_milestone where journey_id = ? and milestone_id = ?",
+                         event.journeyId(), event.milestoneId());
+            writes.derive(event.journeyId(), findLastMilestone);
         }
     }
 
     @EventHandler
     void on(FollowUpScheduled event, @SequenceNumber long version) {
-        if (replay.advance(event.journeyId(), version)) {
-            sql.sql("""
-                   insert into caseload_follow_up (journey_id, follow_up_id, due_on, purpose, scheduled_version)
-                   values (:journey, :followUp, :dueOn, :purpose, :version)
-                   """)
-               .param("journey", event.journeyId())
-               .param("followUp", event.followUpId())
-               .param("dueOn", event.dueOn())
-               .param("purpose", event.purpose().name())
-               .param("version", version)
-               .update();
-            findNextFollowUp(event.journeyId());
+        if (writes.advance(event.journeyId(), version)) {
+            writes.write("""
+                         insert into caseload_follow_up (journey_id, follow_up_id, due_on, purpose,
+                             scheduled_version)
+                         values (?, ?, ?, ?, ?)
+                         """,
+                         event.journeyId(), event.followUpId(), event.dueOn(), event.purpose().name(), version);
+            writes.derive(event.journeyId(), findNextFollowUp);
         }
     }
 
     @EventHandler
     void on(FollowUpCompleted event, @SequenceNumber long version) {
-        if (replay.advance(event.journeyId(), version)) {
+        if (writes.advance(event.journeyId(), version)) {
             dropFollowUp(event.journeyId(), event.followUpId());
         }
     }
 
     @EventHandler
     void on(FollowUpMissed event, @SequenceNumber long version) {
-        if (replay.advance(event.journeyId(), version)) {
+        if (writes.advance(event.journeyId(), version)) {
             dropFollowUp(event.journeyId(), event.followUpId());
         }
     }
 
     @EventHandler
     void on(JourneyClosed event, @SequenceNumber long version) {
-        if (replay.advance(event.journeyId(), version)) {
-            jdbc.update("update caseload_journey set closed = true where journey_id = ?", event.journeyId());
+        if (writes.advance(event.journeyId(), version)) {
+            writes.write("update caseload_journey set closed = true where journey_id = ?", event.journeyId());
         }
     }
 
     /** A reopened journey comes back with the follow-ups that were still scheduled when it closed. */
     @EventHandler
     void on(JourneyReopened event, @SequenceNumber long version) {
-        if (replay.advance(event.journeyId(), version)) {
-            jdbc.update("update caseload_journey set closed = false where journey_id = ?", event.journeyId());
+        if (writes.advance(event.journeyId(), version)) {
+            writes.write("update caseload_journey set closed = false where journey_id = ?", event.journeyId());
         }
     }
 
     @EventHandler
     void on(CaseManagerAssigned event, @SequenceNumber long version) {
-        if (replay.advance(event.journeyId(), version)) {
-            jdbc.update("update caseload_journey set case_manager_id = ? where journey_id = ?",
-                        event.caseManagerId(), event.journeyId());
+        if (writes.advance(event.journeyId(), version)) {
+            writes.write("update caseload_journey set case_manager_id = ? where journey_id = ?",
+                         event.caseManagerId(), event.journeyId());
         }
     }
 
     @EventHandler
     void on(JourneyTransferred event, @SequenceNumber long version) {
-        if (replay.advance(event.journeyId(), version)) {
-            jdbc.update("update caseload_journey set organisation_id = ?, case_manager_id = ? where journey_id = ?",
-                        event.toOrganisationId(), event.caseManagerId(), event.journeyId());
+        if (writes.advance(event.journeyId(), version)) {
+            writes.write("update caseload_journey set organisation_id = ?, case_manager_id = ? where journey_id = ?",
+                         event.toOrganisationId(), event.caseManagerId(), event.journeyId());
         }
     }
 
@@ -170,31 +159,36 @@ class CaseloadProjection {
 
     @EventHandler
     void on(ConsentGiven event, @SequenceNumber long version) {
-        replay.advance(event.journeyId(), version);
+        writes.advance(event.journeyId(), version);
     }
 
     @EventHandler
     void on(ConsentWithdrawn event, @SequenceNumber long version) {
-        replay.advance(event.journeyId(), version);
+        writes.advance(event.journeyId(), version);
     }
 
     @EventHandler
     void on(ReintegrationAssessed event, @SequenceNumber long version) {
-        replay.advance(event.journeyId(), version);
+        writes.advance(event.journeyId(), version);
     }
 
     @EventHandler
     void on(PersonalDataErased event, @SequenceNumber long version) {
-        replay.advance(event.journeyId(), version);
+        writes.advance(event.journeyId(), version);
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from caseload_journey");
+        jdbc.execute("delete from caseload_milestone; delete from caseload_follow_up; delete from caseload_journey");
     }
 
-    /** Sets the journey's last milestone, or none, from its standing milestones. */
-    private void findLastMilestone(UUID journeyId) {
+    private void dropFollowUp(UUID journeyId, UUID followUpId) {
+        writes.write("delete from caseload_follow_up where journey_id = ? and follow_up_id = ?", journeyId, followUpId);
+        writes.derive(journeyId, findNextFollowUp);
+    }
+
+    /** Sets each journey's last milestone, or none, from its standing milestones. */
+    private void findLastMilestone(Set<UUID> journeys) {
         jdbc.update("""
                     update caseload_journey j
                     set (last_milestone_id, last_milestone_type, last_milestone_on) =
@@ -202,18 +196,13 @@ class CaseloadProjection {
                          from caseload_milestone m where m.journey_id = j.journey_id
                          order by m.occurred_on desc, m.recorded_version desc
                          limit 1)
-                    where j.journey_id = ?
+                    where j.journey_id = any(?::uuid[])
                     """,
-                    journeyId);
+                    (Object) ProjectionWrites.ids(journeys));
     }
 
-    private void dropFollowUp(UUID journeyId, UUID followUpId) {
-        jdbc.update("delete from caseload_follow_up where journey_id = ? and follow_up_id = ?", journeyId, followUpId);
-        findNextFollowUp(journeyId);
-    }
-
-    /** Sets the journey's next follow-up, or none, from its scheduled follow-ups. */
-    private void findNextFollowUp(UUID journeyId) {
+    /** Sets each journey's next follow-up, or none, from its scheduled follow-ups. */
+    private void findNextFollowUp(Set<UUID> journeys) {
         jdbc.update("""
                     update caseload_journey j
                     set (next_follow_up_id, next_follow_up_due_on, next_follow_up_purpose) =
@@ -221,8 +210,8 @@ class CaseloadProjection {
                          from caseload_follow_up f where f.journey_id = j.journey_id
                          order by f.due_on, f.scheduled_version
                          limit 1)
-                    where j.journey_id = ?
+                    where j.journey_id = any(?::uuid[])
                     """,
-                    journeyId);
+                    (Object) ProjectionWrites.ids(journeys));
     }
 }

@@ -14,8 +14,8 @@ import org.homeward.program.ProgramKind;
 import org.homeward.program.ProgramRetired;
 import org.homeward.program.ProgramSummary;
 import org.homeward.program.ProgramUpdated;
+import org.homeward.query.ProjectionWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** The programs organisations run, for forms and for evaluators' filters. Each event sets a whole row's state. */
@@ -25,37 +25,32 @@ import org.springframework.stereotype.Component;
 class ProgramsProjection {
 
     private final JdbcTemplate jdbc;
-    private final JdbcClient sql;
+    private final ProjectionWrites writes;
 
     ProgramsProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.sql = JdbcClient.create(jdbc);
+        this.writes = new ProjectionWrites(jdbc, null);
     }
 
     @EventHandler
     void on(ProgramDefined event) {
-        sql.sql("""
-               insert into programs_program (program_id, organisation_id, name, kind, capacity, active)
-               values (:program, :organisation, :name, :kind, :capacity, true)
-               on conflict (program_id) do nothing
-               """)
-           .param("program", event.programId())
-           .param("organisation", event.organisationId())
-           .param("name", event.name())
-           .param("kind", event.kind().name())
-           .param("capacity", event.capacity())
-           .update();
+        writes.write("""
+                     insert into programs_program (program_id, organisation_id, name, kind, capacity, active)
+                     values (?, ?, ?, ?, ?, true)
+                     on conflict (program_id) do nothing
+                     """,
+                     event.programId(), event.organisationId(), event.name(), event.kind().name(), event.capacity());
     }
 
     @EventHandler
     void on(ProgramUpdated event) {
-        jdbc.update("update programs_program set name = ?, kind = ?, capacity = ? where program_id = ?",
-                    event.name(), event.kind().name(), event.capacity(), event.programId());
+        writes.write("update programs_program set name = ?, kind = ?, capacity = ? where program_id = ?",
+                     event.name(), event.kind().name(), event.capacity(), event.programId());
     }
 
     @EventHandler
     void on(ProgramRetired event) {
-        jdbc.update("update programs_program set active = false where program_id = ?", event.programId());
+        writes.write("update programs_program set active = false where program_id = ?", event.programId());
     }
 
     @ResetHandler

@@ -9,6 +9,8 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.homeward.access.Provenance;
 import org.homeward.journey.FindJourneyHistory;
@@ -69,12 +71,12 @@ class TimelineHistory {
                 jdbc.execute("create temporary table " + table + " (like " + table + " including all) on commit drop");
             }
             AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection);
-            for (EventMessage<?> event : known) {
-                try {
-                    handlers.handle(event);
-                } catch (Exception e) {
-                    throw new IllegalStateException("The timeline projection failed on a stored event", e);
-                }
+            // one batch, as a processor hands them on; its writes go to the temporary tables when it commits
+            BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(new ArrayList<>(known));
+            ResultMessage<?> applied = batch.executeWithResult(() -> handlers.handle(batch.getMessage()));
+            if (applied.isExceptional()) {
+                throw new IllegalStateException("The timeline projection failed on a stored event",
+                                                applied.exceptionResult());
             }
             return queries.read(query.journeyId()).orElseThrow(() -> new UnknownJourneyException(query.journeyId()));
         });

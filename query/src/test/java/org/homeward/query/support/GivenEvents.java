@@ -1,17 +1,23 @@
 package org.homeward.query.support;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.homeward.journey.JourneyEvent;
 import org.homeward.program.ProgramEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Hands events to a projection as its processor would: each as the next event of its journey or program, with the
- * sequence number the event store would have given it; with an event store, stored there first, as Axon would.
+ * sequence number the event store would have given it, the events of one call as one batch; with an event store,
+ * stored there first, as Axon would.
  */
 public final class GivenEvents {
 
@@ -30,23 +36,28 @@ public final class GivenEvents {
         this.eventStore = eventStore;
     }
 
+    /** The events as one batch, as a processor hands on the events it fetched together. */
     public GivenEvents given(JourneyEvent... events) {
+        List<DomainEventMessage<?>> batch = new ArrayList<>();
         for (JourneyEvent event : events) {
-            deliver("Journey", event.journeyId(), event);
+            batch.add(next("Journey", event.journeyId(), event));
         }
+        handle(batch);
         return this;
     }
 
     public GivenEvents given(ProgramEvent... events) {
+        List<DomainEventMessage<?>> batch = new ArrayList<>();
         for (ProgramEvent event : events) {
-            deliver("Program", event.programId(), event);
+            batch.add(next("Program", event.programId(), event));
         }
+        handle(batch);
         return this;
     }
 
     /** The event delivered again at the sequence number it had, as a batch replayed after a crash would be. */
     public GivenEvents again(JourneyEvent event, long sequenceNumber) {
-        handle("Journey", event.journeyId(), sequenceNumber, event);
+        handle(List.of(message("Journey", event.journeyId(), sequenceNumber, event)));
         return this;
     }
 
@@ -55,12 +66,12 @@ public final class GivenEvents {
         return next.getOrDefault(id, 0L) - 1;
     }
 
-    private void deliver(String type, UUID id, Object event) {
+    private DomainEventMessage<?> next(String type, UUID id, Object event) {
         long sequenceNumber = next.merge(id, 1L, Long::sum) - 1;
-        handle(type, id, sequenceNumber, event);
+        return message(type, id, sequenceNumber, event);
     }
 
-    private void handle(String type, UUID id, long sequenceNumber, Object event) {
+    private DomainEventMessage<?> message(String type, UUID id, long sequenceNumber, Object event) {
         // delivered again, it is the same message: same identifier, as a replayed batch hands it on
         GenericDomainEventMessage<Object> message = delivered.computeIfAbsent(
                 id + "/" + sequenceNumber,
@@ -73,10 +84,16 @@ public final class GivenEvents {
                               message.getIdentifier(), message.getAggregateIdentifier(), sequenceNumber, type,
                               message.getTimestamp().toString(), event.getClass().getName());
         }
-        try {
-            projection.handle(message);
-        } catch (Exception e) {
-            throw new AssertionError("the projection refused " + event.getClass().getSimpleName(), e);
+        return message;
+    }
+
+    /** Hands the batch on in one unit of work, whose writes go when it commits, as a processor's do. */
+    private void handle(List<DomainEventMessage<?>> batch) {
+        BatchingUnitOfWork<DomainEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
+        ResultMessage<?> result = unitOfWork.executeWithResult(() -> projection.handle(unitOfWork.getMessage()));
+        if (result.isExceptional()) {
+            throw new AssertionError("the projection refused a batch of " + batch.size() + " events",
+                                     result.exceptionResult());
         }
     }
 }

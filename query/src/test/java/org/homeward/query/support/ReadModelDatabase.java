@@ -11,7 +11,9 @@ public final class ReadModelDatabase {
     }
 
     public static JdbcTemplate fresh() {
-        DriverManagerDataSource database = new DriverManagerDataSource(TestDatabases.create(), "postgres", "");
+        // batched inserts rewritten as the application has them (application.yml)
+        DriverManagerDataSource database = new DriverManagerDataSource(TestDatabases.create() + "?reWriteBatchedInserts=true",
+                                                                       "postgres", "");
         Flyway.configure().dataSource(database).locations("classpath:db/migration").outOfOrder(true).load().migrate();
         return new JdbcTemplate(database);
     }
