@@ -53,7 +53,17 @@ public final class ProjectionWrites {
 
     /** Sends the statement with the batch. */
     public void write(String sql, Object... arguments) {
-        batch().write(sql, arguments);
+        batch().write(sql, arguments, false);
+    }
+
+    /**
+     * Sends one row for a statement that takes its rows as text arrays, one per column
+     * ({@code ... from unnest(?::text[], ?::text[]) as row(a, b)}, cast in the SQL): consecutive rows of the same
+     * statement go as one execution. For rows a statement must look something up for, where a JDBC batch would
+     * still execute the statement once per row.
+     */
+    public void writeRow(String sql, String... columns) {
+        batch().write(sql, columns, true);
     }
 
     /**
@@ -118,10 +128,10 @@ public final class ProjectionWrites {
             this.unitOfWork = unitOfWork;
         }
 
-        void write(String sql, Object[] arguments) {
+        void write(String sql, Object[] arguments, boolean asArrays) {
             Run last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
-            if (last == null || !last.sql.equals(sql)) {
-                last = new Run(sql, new ArrayList<>());
+            if (last == null || !last.sql.equals(sql) || last.asArrays != asArrays) {
+                last = new Run(sql, asArrays, new ArrayList<>());
                 runs.add(last);
             }
             last.arguments.add(arguments);
@@ -172,7 +182,11 @@ public final class ProjectionWrites {
 
         void send() {
             for (Run run : runs) {
-                jdbc.batchUpdate(run.sql, run.arguments);
+                if (run.asArrays) {
+                    jdbc.update(run.sql, run.columns());
+                } else {
+                    jdbc.batchUpdate(run.sql, run.arguments);
+                }
             }
             derivations.forEach((derivation, journeys) -> derivation.accept(journeys));
             if (!advanced.isEmpty()) {
@@ -185,6 +199,19 @@ public final class ProjectionWrites {
         }
     }
 
-    private record Run(String sql, List<Object[]> arguments) {
+    /** Statements of one SQL in a row: a JDBC batch, or one execution whose arguments are the rows' columns. */
+    private record Run(String sql, boolean asArrays, List<Object[]> arguments) {
+
+        Object[] columns() {
+            Object[] columns = new Object[arguments.get(0).length];
+            for (int column = 0; column < columns.length; column++) {
+                String[] values = new String[arguments.size()];
+                for (int row = 0; row < values.length; row++) {
+                    values[row] = (String) arguments.get(row)[column];
+                }
+                columns[column] = values;
+            }
+            return columns;
+        }
     }
 }

@@ -2,7 +2,6 @@ package org.homeward.query.audit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -42,20 +41,30 @@ class AuditTrail {
     @EventHandler
     void on(Object payload, DomainEventMessage<?> event) {
         Provenance provenance = Provenance.from(event.getMetaData());
-        writes.write("""
-                     insert into audit_event (global_index, event_identifier, aggregate_identifier, aggregate_type,
-                         sequence_number, event_type, recorded_at, actor_id, actor_role, actor_organisation_id,
-                         correlation_id, causation_id, request_id, channel)
-                     select stored.global_index, stored.event_identifier, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-                     from domain_event_entry stored where stored.event_identifier = ?
-                     on conflict (event_identifier) do nothing
-                     """,
-                     event.getAggregateIdentifier(), event.getType(), event.getSequenceNumber(),
-                     payload.getClass().getSimpleName(), Timestamp.from(event.getTimestamp()), provenance.actorId(),
-                     provenance.actorRole() == null ? null : provenance.actorRole().name(),
-                     provenance.actorOrganisationId(), text(event.getMetaData().get(Provenance.CORRELATION_ID)),
-                     text(event.getMetaData().get(Provenance.CAUSATION_ID)), provenance.requestId(),
-                     provenance.channel(), event.getIdentifier());
+        writes.writeRow("""
+                        insert into audit_event (global_index, event_identifier, aggregate_identifier,
+                            aggregate_type, sequence_number, event_type, recorded_at, actor_id, actor_role,
+                            actor_organisation_id, correlation_id, causation_id, request_id, channel)
+                        select stored.global_index, stored.event_identifier, entry.aggregate_identifier,
+                            entry.aggregate_type, entry.sequence_number::bigint, entry.event_type,
+                            entry.recorded_at::timestamptz, entry.actor_id, entry.actor_role,
+                            entry.actor_organisation_id, entry.correlation_id, entry.causation_id, entry.request_id,
+                            entry.channel
+                        from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                            as entry(event_identifier, aggregate_identifier, aggregate_type, sequence_number,
+                                     event_type, recorded_at, actor_id, actor_role, actor_organisation_id,
+                                     correlation_id, causation_id, request_id, channel)
+                        join domain_event_entry stored on stored.event_identifier = entry.event_identifier
+                        on conflict (event_identifier) do nothing
+                        """,
+                        event.getIdentifier(), event.getAggregateIdentifier(), event.getType(),
+                        Long.toString(event.getSequenceNumber()), payload.getClass().getSimpleName(),
+                        event.getTimestamp().toString(), provenance.actorId(),
+                        provenance.actorRole() == null ? null : provenance.actorRole().name(),
+                        provenance.actorOrganisationId(), text(event.getMetaData().get(Provenance.CORRELATION_ID)),
+                        text(event.getMetaData().get(Provenance.CAUSATION_ID)), provenance.requestId(),
+                        provenance.channel());
     }
 
     @ResetHandler
