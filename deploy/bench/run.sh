@@ -3,10 +3,10 @@
 # It creates a fresh database for each part (dropped afterwards), runs the application in this JVM, and prints the
 # machine and one table of figures: record-milestone through HTTP and Axon's command gateway at 1, 16 and 64
 # clients, raw single-row INSERTs of the same event rows, Axon's out-of-the-box processors under the same load,
-# projection lag, timeline reads under writes, and a rebuild of the timeline from 1,000,000 events against a raw
-# ordered scan, with the heap it needed. Synthetic journeys only, from fixed seeds.
+# projection lag, timeline reads under writes, and rebuilds of each projection and of all five at once from 1,000,000
+# events against a raw ordered scan, with the heap they needed. Synthetic journeys only, from fixed seeds.
 #
-#   deploy/bench/run.sh                 # full run, about 10 minutes; writes deploy/bench/results/latest.md
+#   deploy/bench/run.sh                 # full run, about 21 minutes; writes deploy/bench/results/latest.md
 #   deploy/bench/run.sh --smoke         # every measurement, tiny, in about 30 seconds (the test suite runs this)
 #   deploy/bench/run.sh --only writes   # or --only rebuild: one part
 #   BENCH_SERVER=jdbc:postgresql://db.example:5432/ BENCH_USER=bench BENCH_PASSWORD=... deploy/bench/run.sh
