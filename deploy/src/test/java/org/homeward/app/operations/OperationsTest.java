@@ -28,7 +28,9 @@ class OperationsTest extends HttpTest {
         Reply metrics = as(Role.ADMINISTRATOR, "admin-test", "org-test").get("/actuator/prometheus");
 
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.body()).contains("commandBus_").contains("eventStore_").contains("hikaricp_connections");
+        assertThat(metrics.body()).contains("commandBus_").contains("eventStore_").contains("hikaricp_connections")
+                                  .contains("homeward_projection_events_total{")
+                                  .contains("homeward_projection_latency_milliseconds{");
     }
 
     @Test
