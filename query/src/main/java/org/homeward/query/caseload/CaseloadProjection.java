@@ -44,6 +44,7 @@ class CaseloadProjection {
 
     private final JdbcTemplate jdbc;
     private final ProjectionWrites writes;
+    // one instance each: a batch derives once per derivation instance and journey (ProjectionWrites.derive)
     private final Consumer<Set<UUID>> findLastMilestone = this::findLastMilestone;
     private final Consumer<Set<UUID>> findNextFollowUp = this::findNextFollowUp;
 

@@ -57,6 +57,7 @@ class OutcomesProjection {
 
     private final JdbcTemplate jdbc;
     private final ProjectionWrites writes;
+    // one instance each: a batch derives once per derivation instance and journey (ProjectionWrites.derive)
     private final Consumer<Set<UUID>> recompute = this::recompute;
     private final Consumer<Set<UUID>> summariseAssessments = this::summariseAssessments;
 
