@@ -10,8 +10,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
+import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -97,6 +100,20 @@ public final class ProjectionWrites {
      */
     public void derive(UUID journeyId, Consumer<Set<UUID>> derivation) {
         batch().derivations.computeIfAbsent(derivation, d -> new LinkedHashSet<>()).add(journeyId);
+    }
+
+    /**
+     * Hands events to a projection as one batch outside a processor (a timeline as known on a date, given-events
+     * tests): its writes go when the batch's unit of work commits, inside whatever transaction is open.
+     */
+    public static void applyAsOneBatch(Object projection, List<? extends EventMessage<?>> events) {
+        AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection);
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(new ArrayList<>(events));
+        ResultMessage<?> applied = batch.executeWithResult(() -> handlers.handle(batch.getMessage()));
+        if (applied.isExceptional()) {
+            throw new IllegalStateException("The projection failed on a batch of " + events.size() + " events",
+                                            applied.exceptionResult());
+        }
     }
 
     /** Journeys as the argument of {@code = any(?::uuid[])}: one statement for many journeys. */

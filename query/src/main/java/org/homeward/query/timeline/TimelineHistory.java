@@ -5,12 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.homeward.access.Provenance;
 import org.homeward.journey.FindJourneyHistory;
@@ -20,6 +16,7 @@ import org.homeward.journey.MilestoneCorrected;
 import org.homeward.journey.MilestoneRecorded;
 import org.homeward.journey.MilestoneRetracted;
 import org.homeward.journey.Timeline;
+import org.homeward.query.ProjectionWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -70,14 +67,8 @@ class TimelineHistory {
             for (String table : TABLES) {
                 jdbc.execute("create temporary table " + table + " (like " + table + " including all) on commit drop");
             }
-            AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection);
-            // one batch, as a processor hands them on; its writes go to the temporary tables when it commits
-            BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(new ArrayList<>(known));
-            ResultMessage<?> applied = batch.executeWithResult(() -> handlers.handle(batch.getMessage()));
-            if (applied.isExceptional()) {
-                throw new IllegalStateException("The timeline projection failed on a stored event",
-                                                applied.exceptionResult());
-            }
+            // its writes go to the temporary tables when the batch commits, inside this transaction
+            ProjectionWrites.applyAsOneBatch(projection, known);
             return queries.read(query.journeyId()).orElseThrow(() -> new UnknownJourneyException(query.journeyId()));
         });
     }

@@ -5,13 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.homeward.journey.JourneyEvent;
 import org.homeward.program.ProgramEvent;
+import org.homeward.query.ProjectionWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -21,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class GivenEvents {
 
-    private final AnnotationEventHandlerAdapter projection;
+    private final Object projection;
     private final JdbcTemplate eventStore;
     private final Map<UUID, Long> next = new HashMap<>();
     private final Map<String, GenericDomainEventMessage<Object>> delivered = new HashMap<>();
@@ -32,7 +30,7 @@ public final class GivenEvents {
 
     /** @param eventStore a database with the event store's table ({@link ReadModelDatabase#freshWithEventStore}) */
     public GivenEvents(Object projection, JdbcTemplate eventStore) {
-        this.projection = new AnnotationEventHandlerAdapter(projection);
+        this.projection = projection;
         this.eventStore = eventStore;
     }
 
@@ -89,11 +87,6 @@ public final class GivenEvents {
 
     /** Hands the batch on in one unit of work, whose writes go when it commits, as a processor's do. */
     private void handle(List<DomainEventMessage<?>> batch) {
-        BatchingUnitOfWork<DomainEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
-        ResultMessage<?> result = unitOfWork.executeWithResult(() -> projection.handle(unitOfWork.getMessage()));
-        if (result.isExceptional()) {
-            throw new AssertionError("the projection refused a batch of " + batch.size() + " events",
-                                     result.exceptionResult());
-        }
+        ProjectionWrites.applyAsOneBatch(projection, batch);
     }
 }
