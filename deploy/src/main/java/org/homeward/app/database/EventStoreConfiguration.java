@@ -208,10 +208,12 @@ public class EventStoreConfiguration {
 
     /**
      * Axon's embedded event store, which processors read through, made wakeable: woken after an append here (Axon)
-     * and after one in another process ({@link NewEventsListener}); it polls only as the fallback.
+     * and after one in another process ({@link NewEventsListener}); it polls only as the fallback. Its reading thread
+     * is stopped when the bean is destroyed, before the data source it reads from: otherwise it went on polling a
+     * closed pool at every shutdown and logged the failure as an error.
      */
     @Qualifier("eventStore")
-    @Bean(name = "eventBus")
+    @Bean(name = "eventBus", destroyMethod = "shutDown")
     WakeableEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon,
                                   HomewardSettings settings) {
         return new WakeableEventStore(EmbeddedEventStore.builder()

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -38,6 +40,7 @@ import org.homeward.journey.Profile;
 import org.homeward.journey.RecordMilestone;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,17 +60,22 @@ public final class Bench {
      * concurrency of the comparisons (ratios, lag and reads under load): 16 in the full run, as the goals say.
      */
     public record Settings(Duration warmUp, Duration measure, int[] clients, int writers, int rebuildJourneys,
-                           int rebuildEventsPerJourney, int timelineMilestones) {
+                           int rebuildEventsPerJourney, int timelineMilestones, int[] scaleJourneys,
+                           int scaleEventsPerJourney) {
 
         public static Settings full() {
-            // -Dbench.rebuild-journeys=4000 in BENCH_JAVA_OPTS: a smaller store, for trying a setting quickly
+            // in BENCH_JAVA_OPTS, for trying a setting quickly on smaller stores: -Dbench.rebuild-journeys=4000
+            // (the rebuild part's store) and -Dbench.scale-journeys=1000,10000 (the steps of the scale curve)
+            int[] scale = Arrays.stream(System.getProperty("bench.scale-journeys", "10000,100000,1000000").split(","))
+                                .mapToInt(Integer::parseInt).toArray();
             return new Settings(Duration.ofSeconds(5), Duration.ofSeconds(20), new int[] {1, 16, 64}, 16,
-                                Integer.getInteger("bench.rebuild-journeys", 20_000), 50, 200);
+                                Integer.getInteger("bench.rebuild-journeys", 20_000), 50, 200, scale, 10);
         }
 
         /** Few clients: the raw inserts open one connection each, and the test suite shares the server. */
         public static Settings smoke() {
-            return new Settings(Duration.ZERO, Duration.ofMillis(700), new int[] {1, 2, 4}, 2, 40, 50, 20);
+            return new Settings(Duration.ZERO, Duration.ofMillis(700), new int[] {1, 2, 4}, 2, 40, 50, 20,
+                                new int[] {20, 60}, 10);
         }
 
         int rebuildEvents() {
@@ -79,10 +87,14 @@ public final class Bench {
     public record Line(String measure, String figure, String goal) {
     }
 
+    /** What a run answers: the machine and the tables as markdown, and the charts by file name. */
+    public record Report(String text, Map<String, String> charts) {
+    }
+
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final LocalDate INTAKE = LocalDate.now().minusDays(400);
     /** Milestones that need neither a program nor an outcome, as most of a journey's are. */
-    private static final List<MilestoneType> EVERYDAY = List.of(
+    static final List<MilestoneType> EVERYDAY = List.of(
             MilestoneType.SHELTER_ENTERED, MilestoneType.MEDICAL_CHECKUP_DONE, MilestoneType.COUNSELLING_STARTED,
             MilestoneType.SUPPORT_GROUP_JOINED, MilestoneType.LEGAL_COUNSEL_ASSIGNED,
             MilestoneType.IDENTITY_DOCUMENTS_OBTAINED, MilestoneType.FAMILY_CONTACT_RESTORED,
@@ -103,10 +115,10 @@ public final class Bench {
     }
 
     /**
-     * {@code [--smoke] [--only writes|rebuild] [--server jdbc:postgresql://127.0.0.1:5432/] [--out results.md]}:
-     * fresh databases are created on the server ({@code BENCH_SERVER}, else the local one; see {@link Databases}
-     * for the user) and dropped afterwards. {@code --only} runs one part,
-     * for trying a setting quickly; its figures still go into the table.
+     * {@code [--smoke] [--only writes|durability|rebuild|scale] [--server jdbc:postgresql://127.0.0.1:5432/]
+     * [--out results.md]}: fresh databases are created on the server ({@code BENCH_SERVER}, else the local one;
+     * see {@link Databases} for the user) and dropped afterwards. {@code --only} runs one part, for trying a
+     * setting quickly. The charts are written beside the results.
      */
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.full();
@@ -124,10 +136,13 @@ public final class Bench {
         }
         Databases databases = new Databases(server);
         try {
-            String report = run(settings, databases::create, only);
-            System.out.println(report);
+            Report report = run(settings, databases::create, only);
+            System.out.println(report.text());
             if (out != null) {
-                Files.writeString(out, report);
+                Files.writeString(out, report.text());
+                for (Map.Entry<String, String> chart : report.charts().entrySet()) {
+                    Files.writeString(out.resolveSibling(chart.getKey()), chart.getValue());
+                }
             }
         } finally {
             databases.dropAll();
@@ -135,13 +150,13 @@ public final class Bench {
         System.exit(0);
     }
 
-    /** Runs every measurement and answers the report: the machine, then the table. */
-    public static String run(Settings settings, Supplier<String> freshDatabase) throws Exception {
+    /** Runs every measurement and answers the report: the machine, then the tables, and the charts. */
+    public static Report run(Settings settings, Supplier<String> freshDatabase) throws Exception {
         return run(settings, freshDatabase, null);
     }
 
-    /** @param only "writes" or "rebuild" for that part alone; null for all */
-    static String run(Settings settings, Supplier<String> freshDatabase, String only) throws Exception {
+    /** @param only "writes", "durability", "rebuild" or "scale" for that part alone; null for all */
+    static Report run(Settings settings, Supplier<String> freshDatabase, String only) throws Exception {
         Path keys = Files.createTempDirectory("homeward-bench-keys");
         Bench bench = new Bench(settings, freshDatabase, keys);
         String machine;
@@ -156,10 +171,21 @@ public final class Bench {
         if (only == null || only.equals("writes")) {
             bench.axonDefaults();
         }
+        if (only == null || only.equals("durability")) {
+            bench.durability();
+        }
         if (only == null || only.equals("rebuild")) {
             bench.rebuild();
         }
-        return machine + "\n" + table(bench.lines);
+        String text = machine + "\n" + table(bench.lines);
+        if (only == null || only.equals("scale")) {
+            ScaleCurve.Curves scale = ScaleCurve.measure(settings, freshDatabase.get(), keys, bench);
+            text += "\n## Costs as the store grows\n\n" + scale.table() + "\n"
+                    + scale.charts().keySet().stream().map(name -> "![%s](%s)".formatted(name, name))
+                           .collect(Collectors.joining(" ")) + "\n";
+            return new Report(text, scale.charts());
+        }
+        return new Report(text, Map.of());
     }
 
     /** Record-milestone through HTTP and through the gateway at each concurrency, then reads and lag under load. */
@@ -281,6 +307,48 @@ public final class Bench {
     }
 
     /**
+     * The cost of durability, side by side: the same HTTP writers on a fresh database of the configured server as
+     * shipped to it (synchronous commit), on one with {@code synchronous_commit=off} (not durable: a crash of the
+     * server loses the last acknowledged commits; for comparison only), and on the embedded default.
+     */
+    private void durability() throws Exception {
+        String at = "record milestone, HTTP, " + clients(settings.writers()) + ", ";
+        String durable = freshDatabase.get();
+        Result configured = sixteenWriters(new RunningHomeward(durable, keys, Map.of()),
+                                           at + "configured server, %s");
+        String relaxed = freshDatabase.get();
+        try (Connection connection = Databases.connect(relaxed); Statement statement = connection.createStatement()) {
+            String name = relaxed.substring(relaxed.lastIndexOf('/') + 1);
+            statement.execute("alter database " + name + " set synchronous_commit = off");
+        }
+        Result notDurable = sixteenWriters(new RunningHomeward(relaxed, keys, Map.of()),
+                                           at + "configured server, %s, not durable, for comparison");
+        Path directory = Files.createTempDirectory("homeward-bench-embedded");
+        try {
+            Result embedded = sixteenWriters(RunningHomeward.embedded(directory, keys), at + "embedded default, %s");
+            lines.add(new Line("embedded default / configured server, HTTP, " + clients(settings.writers()),
+                               ratio(embedded, configured), ""));
+        } finally {
+            FileSystemUtils.deleteRecursively(directory);
+        }
+        lines.add(new Line("cost of durability: configured server synchronous_commit=on / off",
+                           ratio(configured, notDurable), ""));
+    }
+
+    /** HTTP writers at the comparisons' concurrency; the line names the database's durability settings. */
+    private Result sixteenWriters(RunningHomeward started, String measure) throws Exception {
+        try (RunningHomeward homeward = started) {
+            String durability = "synchronous_commit=%s, fsync=%s".formatted(
+                    homeward.jdbc().queryForObject("show synchronous_commit", String.class),
+                    homeward.jdbc().queryForObject("show fsync", String.class));
+            Result result = Load.run(settings.writers(), settings.warmUp(), settings.measure(),
+                                     c -> Load.timed(new HttpRecorder(homeward, seed(170, c))::recordNext));
+            throughput(measure.formatted(durability), result, "");
+            return result;
+        }
+    }
+
+    /**
      * A large store written straight into the event table (real serialized events of synthetic journeys), every
      * processor placed at its head, then the timeline rebuilt from the start while nothing else runs.
      */
@@ -291,9 +359,10 @@ public final class Bench {
             GatewayRecorder recorder = new GatewayRecorder(homeward.bean(CommandGateway.class), 7);
             recorder.recordNext();
             EventStoreFiller.fill(homeward.jdbc(), homeward.bean(PlatformTransactionManager.class),
-                                  recorder.journeyId, settings.rebuildJourneys(), settings.rebuildEventsPerJourney(),
+                                  recorder.journeyId, 1, settings.rebuildJourneys(), settings.rebuildEventsPerJourney(),
                                   EVERYDAY);
         }
+        EventStoreFiller.placeProcessorsAtHead(database);
         long events;
         try (RunningHomeward homeward = new RunningHomeward(database, keys, quiet)) {
             JdbcTemplate jdbc = homeward.jdbc();
@@ -328,7 +397,7 @@ public final class Bench {
     }
 
     /** Rebuilds the projections together and answers the seconds until every one of them has caught up. */
-    private static double rebuild(RunningHomeward homeward, List<String> projections) throws InterruptedException {
+    static double rebuild(RunningHomeward homeward, List<String> projections) throws InterruptedException {
         System.gc();
         long start = System.nanoTime();
         for (String projection : projections) {
@@ -347,7 +416,7 @@ public final class Bench {
      * Polls the heap while a rebuild runs: the most used at any moment (garbage included, as jvm.memory.used
      * shows it), and the most still in use right after a collection, which is what the rebuild really needs.
      */
-    private static final class HeapWatch implements Runnable {
+    static final class HeapWatch implements Runnable {
 
         private final List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
@@ -425,7 +494,7 @@ public final class Bench {
      * A journey with the long history of the timeline-read measurement, recorded through the gateway; answered
      * once its timeline shows all of it.
      */
-    private String longJourney(RunningHomeward homeward) throws Exception {
+    String longJourney(RunningHomeward homeward) throws Exception {
         GatewayRecorder recorder = new GatewayRecorder(homeward.bean(CommandGateway.class), 42);
         recorder.open();
         recorder.left = Integer.MAX_VALUE;
@@ -439,7 +508,7 @@ public final class Bench {
     }
 
     /** Journeys of 20 to 60 milestones, as a case manager records them: the next milestone, or a new journey. */
-    private abstract static class Recorder {
+    abstract static class Recorder {
 
         final Random random;
         int left;
@@ -465,7 +534,7 @@ public final class Bench {
         abstract void record(MilestoneType type, LocalDate occurredOn) throws Exception;
     }
 
-    private static final class HttpRecorder extends Recorder {
+    static final class HttpRecorder extends Recorder {
 
         private final RunningHomeward homeward;
         private String journeyId;
@@ -493,13 +562,13 @@ public final class Bench {
         }
     }
 
-    private static final class GatewayRecorder extends Recorder {
+    static final class GatewayRecorder extends Recorder {
 
         private static final Map<String, String> PROVENANCE = new Provenance(
                 "sv-bench", Role.SUPERVISOR, RunningHomeward.ORGANISATION, "bench", "bench").asMetaData();
 
         private final CommandGateway gateway;
-        private UUID journeyId;
+        UUID journeyId;
 
         GatewayRecorder(CommandGateway gateway, long seed) {
             super(seed);
@@ -646,7 +715,7 @@ public final class Bench {
         return clients + (clients == 1 ? " client" : " clients");
     }
 
-    private static String count(long value) {
+    static String count(long value) {
         return String.format(Locale.ROOT, "%,d", value);
     }
 

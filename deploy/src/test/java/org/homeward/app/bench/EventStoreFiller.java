@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Fills the event store in bulk with synthetic journeys: copies of one journey really recorded through the
  * application (its intake and one milestone, serialized as the application serializes them), each copy with its
  * own journey and milestone ids and milestone types, in valid per-journey sequence, interleaved across journeys as
- * many case managers' work is. Then places every processor at the head, so that only a rebuild reads them.
+ * many case managers' work is.
  */
 final class EventStoreFiller {
 
@@ -27,17 +27,21 @@ final class EventStoreFiller {
     private EventStoreFiller() {
     }
 
-    static void fill(JdbcTemplate jdbc, PlatformTransactionManager transactions, UUID template, int journeys,
-                     int eventsPerJourney, List<MilestoneType> types) {
-        // one statement of a million rows: the application's 30 s bound on a statement is for its own work
+    /**
+     * @param firstJourney the synthetic journeys are numbered from here: a store grows by filling it again from
+     *                     the number after the last
+     */
+    static void fill(JdbcTemplate jdbc, PlatformTransactionManager transactions, UUID template, int firstJourney,
+                     int journeys, int eventsPerJourney, List<MilestoneType> types) {
+        // one statement of millions of rows: the application's 30 s bound on a statement is for its own work
         new TransactionTemplate(transactions).executeWithoutResult(unbounded -> {
             jdbc.execute("set local statement_timeout = 0");
-            insert(jdbc, template, journeys, eventsPerJourney, types);
+            insert(jdbc, template, firstJourney, journeys, eventsPerJourney, types);
         });
     }
 
-    private static void insert(JdbcTemplate jdbc, UUID template, int journeys, int eventsPerJourney,
-                               List<MilestoneType> types) {
+    private static void insert(JdbcTemplate jdbc, UUID template, int firstJourney, int journeys,
+                               int eventsPerJourney, List<MilestoneType> types) {
         Map<String, Object> opened = row(jdbc, template, 0);
         Map<String, Object> recorded = row(jdbc, template, 1);
         String milestone = json.readTree((byte[]) recorded.get("payload")).path("milestoneId").asString();
@@ -55,20 +59,32 @@ final class EventStoreFiller {
                                               '"' || ? || '"', '"' || (array[%s])[1 + (j + s) %% %d] || '"'),
                                       'UTF8'),
                            case when s = 0 then ?::bytea else ?::bytea end
-                    from generate_series(0, ? - 1) s, generate_series(1, ?) j,
+                    from generate_series(0, ? - 1) s, generate_series(?, ?) j,
                          lateral (select md5('journey-' || j)::uuid::text as journey) ids
                     order by s, j
                     """.formatted(typeNames, types.size()),
                     recorded.get("time_stamp"), opened.get("payload_type"), recorded.get("payload_type"),
                     opened.get("payload"), recorded.get("payload"), template.toString(), milestone, recordedType,
-                    opened.get("meta_data"), recorded.get("meta_data"), eventsPerJourney, journeys);
-        jdbc.update("""
+                    opened.get("meta_data"), recorded.get("meta_data"), eventsPerJourney, firstJourney,
+                    firstJourney + journeys - 1);
+    }
+
+    /**
+     * Places every processor at the head of the store, so that only a rebuild reads the filled events. Only while
+     * no application runs on the database: a running processor that the fill's notification woke would store its
+     * own position over the head (a token without an owner is anyone's to claim).
+     */
+    static void placeProcessorsAtHead(String databaseUrl) throws SQLException {
+        try (Connection connection = Databases.connect(databaseUrl);
+             Statement statement = connection.createStatement()) {
+            statement.executeUpdate("""
                     update token_entry
                     set token = convert_to('{"index":' || (select max(global_index) from domain_event_entry)
                                            || ',"gaps":[]}', 'UTF8'),
                         token_type = 'org.axonframework.eventhandling.GapAwareTrackingToken',
                         owner = null
                     """);
+        }
     }
 
     private static Map<String, Object> row(JdbcTemplate jdbc, UUID journey, long sequence) {

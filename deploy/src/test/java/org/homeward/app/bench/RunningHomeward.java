@@ -28,14 +28,31 @@ final class RunningHomeward implements AutoCloseable {
     private final ConfigurableApplicationContext context;
     private final String base;
     private final String supervisor;
+    private final String evaluator;
     private final String administrator;
 
     /** @param properties settings over the shipped configuration, such as Axon's defaults for the processors */
     RunningHomeward(String databaseUrl, Path keys, Map<String, Object> properties) {
+        this(with(properties, Map.of("spring.datasource.url", databaseUrl,
+                                     "spring.datasource.username", Databases.USER,
+                                     "spring.datasource.password", Databases.PASSWORD)), keys);
+    }
+
+    /** On the embedded default, as a user who configures no database gets it, with its data in {@code directory}. */
+    static RunningHomeward embedded(Path directory, Path keys) {
+        return new RunningHomeward(Map.of("homeward.embedded-database.directory", directory.resolve("data"),
+                                          "homeward.embedded-database.keys-directory", directory.resolve("keys")),
+                                   keys);
+    }
+
+    private static Map<String, Object> with(Map<String, Object> properties, Map<String, Object> more) {
+        Map<String, Object> all = new HashMap<>(properties);
+        all.putAll(more);
+        return all;
+    }
+
+    private RunningHomeward(Map<String, Object> properties, Path keys) {
         Map<String, Object> settings = new HashMap<>(properties);
-        settings.put("spring.datasource.url", databaseUrl);
-        settings.put("spring.datasource.username", Databases.USER);
-        settings.put("spring.datasource.password", Databases.PASSWORD);
         settings.put("server.port", 0);
         settings.put("homeward.access.local-key-file", keys.resolve("signing.key").toString());
         settings.put("homeward.privacy.master-key-file", keys.resolve("master.key").toString());
@@ -50,6 +67,7 @@ final class RunningHomeward implements AutoCloseable {
         base = "http://localhost:" + context.getEnvironment().getRequiredProperty("local.server.port");
         LocalSigningKey key = LocalSigningKey.loadOrCreate(keys.resolve("signing.key"));
         supervisor = key.issue(new Caller("sv-bench", Role.SUPERVISOR, ORGANISATION), Duration.ofHours(4));
+        evaluator = key.issue(new Caller("ev-bench", Role.EVALUATOR, ORGANISATION), Duration.ofHours(4));
         administrator = key.issue(new Caller("admin-bench", Role.ADMINISTRATOR, ORGANISATION), Duration.ofHours(4));
     }
 
@@ -70,8 +88,17 @@ final class RunningHomeward implements AutoCloseable {
     }
 
     String get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                               .header("Authorization", "Bearer " + supervisor).GET().build());
+        return get(supervisor, path);
+    }
+
+    /** An evaluator's GET, for the outcomes. */
+    String evaluate(String path) {
+        return get(evaluator, path);
+    }
+
+    private String get(String token, String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
+                               .GET().build());
     }
 
     String administer(String method, String path) {
