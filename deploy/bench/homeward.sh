@@ -16,13 +16,15 @@ start_homeward() {
     local work=$1 db=$2; shift 2
     (cd "$work" && exec java -jar "$work/homeward.jar" \
           --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$db" --spring.datasource.username="$PGUSER" \
-          --server.port=0 --homeward.access.local-key-file="$work/key" "$@" > "$work/app.log" 2>&1) &
+          --server.port=0 --management.server.port=0 --homeward.access.local-key-file="$work/key" "$@" \
+          > "$work/app.log" 2>&1) &
     APP=$!
     PORT=""
     until [[ -n "$PORT" ]]; do
         kill -0 "$APP" 2>/dev/null || { cat "$work/app.log"; exit 1; }
         sleep 0.5
-        PORT=$(grep -o 'Tomcat started on port [0-9]*' "$work/app.log" | grep -o '[0-9]*$' || true)
+        # the API's port, from what the application says once it is ready
+        PORT=$(grep -o 'the API at http://[^ ]*' "$work/app.log" | grep -o ':[0-9]*/' | tr -d ':/' || true)
     done
 }
 
