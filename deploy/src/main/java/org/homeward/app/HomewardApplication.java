@@ -3,6 +3,7 @@ package org.homeward.app;
 import java.time.Clock;
 import org.homeward.app.access.TokenCommand;
 import org.homeward.app.integrity.VerifyCommand;
+import org.homeward.app.operations.HealthCommand;
 import org.homeward.command.CommandSide;
 import org.homeward.query.QuerySide;
 import org.springframework.boot.SpringApplication;
@@ -27,6 +28,9 @@ public class HomewardApplication {
         if (args.length > 0 && args[0].equals("token")) {
             TokenCommand.run(args);
             return;
+        }
+        if (HealthCommand.requested(args)) {
+            System.exit(HealthCommand.run(args));
         }
         if (VerifyCommand.requested(args)) {
             System.exit(VerifyCommand.run(args));

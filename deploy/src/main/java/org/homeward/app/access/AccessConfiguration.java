@@ -19,6 +19,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -58,6 +61,35 @@ class AccessConfiguration {
     private static final String AUDITOR = Role.AUDITOR.name();
     private static final String ADMINISTRATOR = Role.ADMINISTRATOR.name();
     private static final String[] ALL_ROLES = Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
+
+    /**
+     * The management port (health and metrics, {@code management.server.port}): open without a token, as an
+     * orchestrator's probes and a metrics scraper use it, and serving nothing else. It listens on loopback unless
+     * the operator binds it to the cluster network ({@code management.server.address}); the API's port never
+     * serves these endpoints then. Ordered first, so that a request to this port never reaches the API's rules.
+     * With no separate management port the endpoints are on the API's port, under its rules below.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain management(HttpSecurity http, Environment environment, RefusalResponses refusals)
+            throws Exception {
+        http.securityMatcher(request -> onManagementPort(request, environment))
+            .csrf(csrf -> csrf.disable())
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .authorizeHttpRequests(rules -> rules
+                    .requestMatchers(GET, "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+                                     "/actuator/info").permitAll()
+                    .anyRequest().denyAll())
+            .exceptionHandling(errors -> errors.authenticationEntryPoint(refusals).accessDeniedHandler(refusals));
+        return http.build();
+    }
+
+    /** Whether the request came in on a management port of its own (Spring Boot names it once it listens). */
+    private static boolean onManagementPort(HttpServletRequest request, Environment environment) {
+        Integer management = environment.getProperty("local.management.port", Integer.class);
+        return management != null && request.getLocalPort() == management
+               && !management.equals(environment.getProperty("local.server.port", Integer.class));
+    }
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, RefusalResponses refusals) throws Exception {

@@ -8,7 +8,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** Says once, when the application is ready, where its API answers and how a caller gets a token for it. */
+/**
+ * Says once, when the application is ready, where its API answers and how a caller gets a token for it, and where
+ * its health and metrics are.
+ */
 @Component
 class SignInNotice {
 
@@ -26,6 +29,11 @@ class SignInNotice {
     void say() {
         String api = "http://" + environment.getProperty("server.address", "localhost") + ":"
                      + environment.getProperty("local.server.port") + "/api/v1";
+        String management = environment.getProperty("local.management.port");
+        if (management != null && !management.equals(environment.getProperty("local.server.port"))) {
+            log.info("Health and metrics: http://{}:{}/actuator/health and /actuator/prometheus, no token needed",
+                     environment.getProperty("management.server.address", "localhost"), management);
+        }
         HomewardSettings.Access access = settings.access();
         // the same choice as AccessConfiguration's decoders: an identity provider when either of its URIs is set
         boolean provider = !(environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri", "")

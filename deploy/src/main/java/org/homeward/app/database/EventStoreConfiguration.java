@@ -209,8 +209,9 @@ public class EventStoreConfiguration {
     /**
      * Axon's embedded event store, which processors read through, made wakeable: woken after an append here (Axon)
      * and after one in another process ({@link NewEventsListener}); it polls only as the fallback. Its reading thread
-     * is stopped when the bean is destroyed, before the data source it reads from: otherwise it went on polling a
-     * closed pool at every shutdown and logged the failure as an error.
+     * is told to stop when the bean is destroyed, before the data source it reads from: otherwise it went on
+     * polling a closed pool after every shutdown and logged an error each time (a read already under way when the
+     * pool closes still fails once).
      */
     @Qualifier("eventStore")
     @Bean(name = "eventBus", destroyMethod = "shutDown")

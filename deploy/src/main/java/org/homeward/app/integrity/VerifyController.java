@@ -1,5 +1,7 @@
 package org.homeward.app.integrity;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -19,15 +21,27 @@ import org.springframework.web.bind.annotation.RestController;
 class VerifyController {
 
     private final ChainVerifier verifier;
+    private final MeterRegistry meters;
 
-    VerifyController(ChainVerifier verifier) {
+    VerifyController(ChainVerifier verifier, MeterRegistry meters) {
         this.verifier = verifier;
+        this.meters = meters;
+        // both series from the start: an alert on an increase sees nothing when a series first appears at 1
+        verifications(true);
+        verifications(false);
     }
 
     @Operation(summary = "Verify the hash chain of the event store, optionally against an external copy of its "
                          + "checkpoints")
     @PostMapping("/verify")
     Verification verify(@RequestBody(required = false) @Valid ExternalCopy copy) {
-        return verifier.verify(copy);
+        Verification verification = verifier.verify(copy);
+        verifications(verification.intact()).increment();
+        return verification;
+    }
+
+    /** Verifications by result; an alert rule watches for "broken" (deploy/monitoring). */
+    private Counter verifications(boolean intact) {
+        return meters.counter("homeward.chain.verifications", "result", intact ? "intact" : "broken");
     }
 }

@@ -78,7 +78,14 @@ class ProjectionRebuilds {
                  .register(meters);
             Gauge.builder("homeward.projection.events.per.second", () -> rate.getOrDefault(name, 0.0))
                  .tag("projection", name).register(meters);
+            Gauge.builder("homeward.projection.running", () -> running(processor(name)) ? 1 : 0)
+                 .tag("projection", name).description("1 while this process runs the projection without error")
+                 .register(meters);
         }
+    }
+
+    private static boolean running(StreamingEventProcessor processor) {
+        return processor != null && processor.isRunning() && !processor.isError();
     }
 
     @Operation(summary = "How far each projection is: position, lag, speed, time left")

@@ -75,7 +75,7 @@ class ProviderTokenSecurityTest extends HttpTest {
 
         assertThatThrownBy(() -> new SpringApplicationBuilder(HomewardApplication.class).run(
                 "--spring.datasource.url=" + database, "--spring.datasource.username=postgres",
-                "--server.port=0", "--spring.main.banner-mode=off",
+                "--server.port=0", "--management.server.port=0", "--spring.main.banner-mode=off",
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + keySetUri()).close())
                 .rootCause().hasMessageContaining("homeward.access.issuer").hasMessageContaining("homeward.access.audience");
     }

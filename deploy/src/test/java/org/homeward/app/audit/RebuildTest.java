@@ -104,7 +104,7 @@ class RebuildTest extends HttpTest {
 
         assertThat(projections.valueStream().map(p -> p.path("projection").asString()))
                 .contains("timeline", "caseload", "audit", "programs");
-        assertThat(admin().get("/actuator/prometheus").body()).contains("homeward_projection_behind");
+        assertThat(management().get("/actuator/prometheus").body()).contains("homeward_projection_behind");
     }
 
     private Api admin() {

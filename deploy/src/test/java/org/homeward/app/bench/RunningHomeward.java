@@ -54,6 +54,7 @@ final class RunningHomeward implements AutoCloseable {
     private RunningHomeward(Map<String, Object> properties, Path keys) {
         Map<String, Object> settings = new HashMap<>(properties);
         settings.put("server.port", 0);
+        settings.put("management.server.port", 0);
         settings.put("homeward.access.local-key-file", keys.resolve("signing.key").toString());
         settings.put("homeward.privacy.master-key-file", keys.resolve("master.key").toString());
         settings.put("logging.level.root", "WARN");

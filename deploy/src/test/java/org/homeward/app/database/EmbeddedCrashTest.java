@@ -30,7 +30,7 @@ class EmbeddedCrashTest {
 
     private static final Duration READY_WITHIN = Duration.ofSeconds(180);
     private static final Duration EXIT_WITHIN = Duration.ofSeconds(30);
-    private static final Pattern TOMCAT_PORT = Pattern.compile("Tomcat started on port (\\d+)");
+    private static final Pattern MANAGEMENT_PORT = Pattern.compile("Health and metrics: http://[^:]+:(\\d+)/");
 
     /** The application's working directory: its defaults put homeward-data and homeward-keys here. */
     @TempDir
@@ -79,14 +79,14 @@ class EmbeddedCrashTest {
         Process application = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1",
                 ProductLogging.JVM_OPTION, "-cp", System.getProperty("java.class.path"),
-                HomewardApplication.class.getName(), "--server.port=0")
+                HomewardApplication.class.getName(), "--server.port=0", "--management.server.port=0")
                 .directory(home.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         applications.add(application);
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + READY_WITHIN.toNanos();
         while (System.nanoTime() < deadline) {
             assertThat(application.isAlive()).as("%s start, see %s:%n%s", name, log, tail(log)).isTrue();
-            Matcher port = TOMCAT_PORT.matcher(Files.readString(log));
+            Matcher port = MANAGEMENT_PORT.matcher(Files.readString(log));
             if (port.find() && ready(http, Integer.parseInt(port.group(1)))) {
                 return application;
             }

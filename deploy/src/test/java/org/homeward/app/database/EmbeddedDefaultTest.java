@@ -106,13 +106,18 @@ class EmbeddedDefaultTest {
                     .isEqualTo(200);
             Reply verified = as(context, Role.AUDITOR).postRaw("/api/v1/audit/verify", "");
             assertThat(verified.status()).isEqualTo(200);
+            // the embedded database's disk, for the alert rule on it (deploy/monitoring/alerts.yml)
+            Api management = new Api(context.getEnvironment().getRequiredProperty("local.management.port",
+                                                                                   Integer.class), null);
+            assertThat(management.get("/actuator/prometheus").body())
+                    .containsPattern("(?m)^homeward_embedded_database_disk_used\\{[^}]*} 0\\.\\d+");
         }
     }
 
     private ConfigurableApplicationContext start() {
         // as command-line arguments, which outrank application.yml (builder properties would not)
         return new SpringApplicationBuilder(HomewardApplication.class)
-                .run("--server.port=0", "--logging.level.org.homeward.app.database=INFO",
+                .run("--server.port=0", "--management.server.port=0", "--logging.level.org.homeward.app.database=INFO",
                      "--homeward.embedded-database.directory=" + home.resolve("homeward-data"),
                      "--homeward.embedded-database.keys-directory=" + home.resolve("homeward-keys"),
                      "--homeward.access.local-key-file=" + TestUsers.KEY_FILE,

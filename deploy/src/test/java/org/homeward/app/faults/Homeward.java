@@ -18,7 +18,9 @@ import org.homeward.app.support.ProductLogging;
  */
 final class Homeward {
 
-    private static final Pattern STARTED = Pattern.compile("Tomcat started on port (\\d+)");
+    /** What the application says once it is ready: where its health is, then where its API is. */
+    private static final Pattern STARTED = Pattern.compile(
+            "(?s)Health and metrics: http://[^:]+:(\\d+)/.*?Sign-in: .*? the API at http://[^:]+:(\\d+)/");
 
     /** How processes are launched: {@code java -jar homeward.jar}, or the main class on this JVM's class path. */
     static List<String> launcher = List.of("java", ProductLogging.JVM_OPTION, "-cp", classPath(),
@@ -28,6 +30,7 @@ final class Homeward {
     final Path log;
     private final Process process;
     private int port;
+    private int managementPort;
 
     private Homeward(String name, Path log, Process process) {
         this.name = name;
@@ -51,7 +54,8 @@ final class Homeward {
         // small heap, C1 only, serial GC: four of these share two cores with a database and the load
         command.addAll(1, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                                   "-XX:ActiveProcessorCount=2"));
-        command.addAll(List.of("--server.port=0", "--homeward.access.local-key-file=" + signingKey(work)));
+        command.addAll(List.of("--server.port=0", "--management.server.port=0",
+                               "--homeward.access.local-key-file=" + signingKey(work)));
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
                                                      .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -66,7 +70,8 @@ final class Homeward {
         while (System.nanoTime() < deadline) {
             Matcher started = STARTED.matcher(logSince(from));
             if (started.find()) {
-                port = Integer.parseInt(started.group(1));
+                managementPort = Integer.parseInt(started.group(1));
+                port = Integer.parseInt(started.group(2));
                 return;
             }
             if (!process.isAlive()) {
@@ -81,6 +86,11 @@ final class Homeward {
 
     int port() {
         return port;
+    }
+
+    /** Health and metrics. */
+    int managementPort() {
+        return managementPort;
     }
 
     long pid() {

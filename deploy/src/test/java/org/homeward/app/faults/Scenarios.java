@@ -151,7 +151,7 @@ final class Scenarios {
         Homeward app = Homeward.start(work, name, server(db, "all"));
         Ledger ledger = new Ledger();
         Load load = load(ledger, List.of(app.port()));
-        Readiness readiness = new Readiness(app.port());
+        Readiness readiness = new Readiness(app.managementPort());
         try {
             load.open(journeys() / 3, 8);
             load.start(8, 100_000, Duration.ofSeconds(40));
@@ -417,7 +417,7 @@ final class Scenarios {
             // now the other way round: the embedded postmaster dies under the application
             killEmbeddedPostmaster(data);
             Integer exit = app.awaitExit(Duration.ofSeconds(30));
-            boolean recovered = exit == null && recovers(app.port(), Duration.ofSeconds(30));
+            boolean recovered = exit == null && recovers(app, Duration.ofSeconds(30));
             outcome.figure("afterPostmasterKill", exit != null ? "exit " + exit : recovered ? "recovered" : "hung");
             outcome.expect(exit != null && exit != 0 || recovered,
                            "after kill -9 of the embedded postmaster the application "
@@ -430,12 +430,12 @@ final class Scenarios {
         return outcome;
     }
 
-    private boolean recovers(int port, Duration bound) throws InterruptedException {
+    private boolean recovers(Homeward app, Duration bound) throws InterruptedException {
         long deadline = System.nanoTime() + bound.toNanos();
         Client anonymous = new Client(null, Duration.ofSeconds(3));
         while (System.nanoTime() < deadline) {
-            if (anonymous.get(port, "/actuator/health/readiness").status() == 200
-                && client.post(port, "/api/v1/journeys", Load.intake(), Map.of()).ok()) {
+            if (anonymous.get(app.managementPort(), "/actuator/health/readiness").status() == 200
+                && client.post(app.port(), "/api/v1/journeys", Load.intake(), Map.of()).ok()) {
                 return true;
             }
             Thread.sleep(500);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.homeward.app.support.SyntheticJourneys.intake;
 
 import org.homeward.access.Role;
+import org.homeward.app.support.Api;
 import org.homeward.app.support.Api.Reply;
 import org.homeward.app.support.HttpTest;
 import org.junit.jupiter.api.Test;
@@ -12,9 +13,9 @@ import org.junit.jupiter.api.Test;
 class OperationsTest extends HttpTest {
 
     @Test
-    void livenessAndReadinessIncludingTheDatabaseAreUp() {
-        Reply liveness = anonymous().get("/actuator/health/liveness");
-        Reply readiness = anonymous().get("/actuator/health/readiness");
+    void livenessAndReadinessIncludingTheDatabaseAreUpOnTheManagementPort() {
+        Reply liveness = management().get("/actuator/health/liveness");
+        Reply readiness = management().get("/actuator/health/readiness");
 
         assertThat(liveness.status()).isEqualTo(200);
         assertThat(readiness.status()).isEqualTo(200);
@@ -22,15 +23,28 @@ class OperationsTest extends HttpTest {
     }
 
     @Test
-    void prometheusExposesAxonMetrics() {
+    void prometheusExposesAxonMetricsOnTheManagementPortWithoutAToken() {
         openJourney(intake());
 
-        Reply metrics = as(Role.ADMINISTRATOR, "admin-test", "org-test").get("/actuator/prometheus");
+        Reply metrics = management().get("/actuator/prometheus");
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("commandBus_").contains("eventStore_").contains("hikaricp_connections")
                                   .contains("homeward_projection_events_total{")
                                   .contains("homeward_projection_latency_milliseconds{");
+    }
+
+    @Test
+    void theApiPortServesNoHealthOrMetricsAndTheManagementPortNothingElse() {
+        Api administrator = as(Role.ADMINISTRATOR, "admin-test", "org-test");
+        for (String path : new String[] {"/actuator/prometheus", "/actuator/health", "/actuator/health/readiness"}) {
+            assertThat(administrator.get(path).status()).as(path).isIn(403, 404);
+        }
+        for (String path : new String[] {"/api/v1/programs", "/v3/api-docs", "/actuator/env", "/actuator/beans"}) {
+            Reply reply = management().get(path);
+            assertThat(reply.status()).as(path).isIn(401, 403, 404);
+            assertThat(reply.body()).as(path).doesNotContain("homeward.").doesNotContain("\"paths\"");
+        }
     }
 
     @Test

@@ -96,7 +96,7 @@ class KeysSecurityTest {
         // as command-line arguments, which outrank application.yml (builder properties would not)
         return new SpringApplicationBuilder(HomewardApplication.class)
                 .run("--spring.datasource.url=" + database, "--spring.datasource.username=postgres",
-                     "--server.port=0", "--spring.main.banner-mode=off",
+                     "--server.port=0", "--management.server.port=0", "--spring.main.banner-mode=off",
                      "--homeward.access.local-key-file=" + TestUsers.KEY_FILE,
                      "--homeward.privacy.master-key-file=" + masterKey);
     }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -50,11 +51,15 @@ class DatabaseOutageTest {
     @LocalServerPort
     private int port;
 
+    @LocalManagementPort
+    private int managementPort;
+
     @DynamicPropertySource
     static void privateDatabase(DynamicPropertyRegistry registry) {
         postgres = PrivatePostgres.start();
         registry.add("spring.datasource.url", postgres::jdbcUrl);
         registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("management.server.port", () -> "0");
         registry.add("homeward.access.local-key-file", TestUsers.KEY_FILE::toString);
         registry.add("homeward.privacy.master-key-file", TestUsers.MASTER_KEY_FILE::toString);
     }
@@ -136,7 +141,7 @@ class DatabaseOutageTest {
 
     /** As an orchestrator probes: an answer later than a second (Kubernetes' default) counts as none. */
     private int readiness() throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort
                                                              + "/actuator/health/readiness"))
                                       .timeout(Duration.ofMillis(1500)).build(),
                            HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -39,8 +39,8 @@ class RolesTest {
 
     @Test
     void eachRoleIsReady() {
-        assertThat(commands.anonymous().get("/actuator/health/readiness").status()).isEqualTo(200);
-        assertThat(queries.anonymous().get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(commands.management().get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(queries.management().get("/actuator/health/readiness").status()).isEqualTo(200);
     }
 
     @Test

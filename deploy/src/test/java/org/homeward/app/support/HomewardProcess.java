@@ -25,6 +25,7 @@ public final class HomewardProcess implements AutoCloseable {
         arguments.put("spring.datasource.url", databaseUrl);
         arguments.put("spring.datasource.username", "postgres");
         arguments.put("server.port", "0");
+        arguments.put("management.server.port", "0");
         arguments.put("homeward.access.local-key-file", TestUsers.KEY_FILE.toString());
         arguments.put("homeward.privacy.master-key-file", TestUsers.MASTER_KEY_FILE.toString());
         arguments.put("spring.main.banner-mode", "off");
@@ -47,6 +48,11 @@ public final class HomewardProcess implements AutoCloseable {
 
     public Api anonymous() {
         return new Api(port(), null);
+    }
+
+    /** Health and metrics, on the management port, which takes no token. */
+    public Api management() {
+        return new Api(context.getEnvironment().getRequiredProperty("local.management.port", Integer.class), null);
     }
 
     public <T> T bean(Class<T> type) {

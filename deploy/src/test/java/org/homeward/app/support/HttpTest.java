@@ -38,6 +38,8 @@ public abstract class HttpTest {
         String url = TestDatabases.create();
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", () -> "postgres");
+        // health and metrics on a random port of their own, as the application has them on 8081
+        registry.add("management.server.port", () -> "0");
         registry.add("homeward.access.local-key-file", TestUsers.KEY_FILE::toString);
         registry.add("homeward.privacy.master-key-file", TestUsers.MASTER_KEY_FILE::toString);
     }
@@ -55,6 +57,11 @@ public abstract class HttpTest {
     /** The API without signing in. */
     protected Api anonymous() {
         return new Api(port(), null);
+    }
+
+    /** Health and metrics, on the management port, which takes no token. */
+    protected Api management() {
+        return new Api(environment.getRequiredProperty("local.management.port", Integer.class), null);
     }
 
     protected int port() {
