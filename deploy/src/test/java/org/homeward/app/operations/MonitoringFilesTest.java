@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.homeward.access.Role;
 import org.homeward.app.support.HttpTest;
 import org.junit.jupiter.api.Test;
@@ -87,6 +89,10 @@ class MonitoringFilesTest extends HttpTest {
         api.get("/api/v1/journeys/" + journey + "/timeline");
         assertThat(as(Role.AUDITOR, "au-test", "org-test").postRaw("/api/v1/audit/verify", "").status())
                 .isEqualTo(200);
+        // collection pauses are exported once there was one: long since in a running process, maybe not yet here
+        System.gc();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(
+                () -> management().get("/actuator/prometheus").body().contains("jvm_gc_pause_seconds_count"));
         return management().get("/actuator/prometheus").body().lines()
                            .filter(line -> !line.startsWith("#") && !line.isBlank())
                            .map(line -> line.split("[{ ]", 2)[0]).collect(Collectors.toSet());
