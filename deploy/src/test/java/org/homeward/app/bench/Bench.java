@@ -359,8 +359,8 @@ public final class Bench {
             GatewayRecorder recorder = new GatewayRecorder(homeward.bean(CommandGateway.class), 7);
             recorder.recordNext();
             EventStoreFiller.fill(homeward.jdbc(), homeward.bean(PlatformTransactionManager.class),
-                                  recorder.journeyId, 1, settings.rebuildJourneys(), settings.rebuildEventsPerJourney(),
-                                  EVERYDAY);
+                                  recorder.journeyId, 1, settings.rebuildJourneys(),
+                                  settings.rebuildEventsPerJourney(), EVERYDAY);
         }
         EventStoreFiller.placeProcessorsAtHead(database);
         long events;

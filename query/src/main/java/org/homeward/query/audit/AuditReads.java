@@ -23,10 +23,10 @@ import org.homeward.privacy.Sealed;
 import org.homeward.program.ProgramEvent;
 import org.homeward.query.PagedSearch;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * Records every read of a person's data before the data is returned, and answers who read what. The entry is
