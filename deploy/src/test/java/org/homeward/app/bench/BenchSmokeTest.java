@@ -35,7 +35,7 @@ class BenchSmokeTest {
         assertThat(scale).containsPattern("\\| measure \\| 202 events \\| [\\d,]+ events \\|")
                 .contains("verify of the whole chain", "outcomes of every journey", "timeline as of an instant");
         assertThat(scale.lines().filter(line -> line.startsWith("| ") && !line.startsWith("| measure")))
-                .hasSize(10)
+                .hasSize(11)
                 .allSatisfy(line -> assertThat(line).containsPattern("^\\| [^|]+ \\| [\\d.,]+ \\| [\\d.,]+ \\|"));
         assertThat(run.charts()).containsOnlyKeys("scale-latency.svg", "scale-throughput.svg");
         assertThat(run.charts().get("scale-latency.svg")).startsWith("<svg").contains("timeline as of an instant")
