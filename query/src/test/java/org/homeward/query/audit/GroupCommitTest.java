@@ -26,21 +26,8 @@ class GroupCommitTest {
     @Test
     void callersArrivingDuringACommitShareTheNext() throws Exception {
         GroupCommit<Integer> group = new GroupCommit<>(this::heldBackFirst, 100);
-        CompletableFuture<Void> first = inThread(() -> group.write(0));
-        firstCommitStarted.await();
-        List<CompletableFuture<Void>> others = new ArrayList<>();
-        for (int i = 1; i <= 10; i++) {
-            int entry = i;
-            others.add(inThread(() -> group.write(entry)));
-        }
-        awaitWaiting(group, 10);
-        assertThat(others).noneMatch(CompletableFuture::isDone);
 
-        release.countDown();
-        first.get(10, TimeUnit.SECONDS);
-        for (CompletableFuture<Void> other : others) {
-            other.get(10, TimeUnit.SECONDS);
-        }
+        tenArriveWhileTheFirstCommits(group);
 
         assertThat(commits).hasSize(2);
         assertThat(commits.get(0)).containsExactly(0);
@@ -50,20 +37,8 @@ class GroupCommitTest {
     @Test
     void moreWaitingThanOneCommitTakesGoInSeveral() throws Exception {
         GroupCommit<Integer> group = new GroupCommit<>(this::heldBackFirst, 4);
-        CompletableFuture<Void> first = inThread(() -> group.write(0));
-        firstCommitStarted.await();
-        List<CompletableFuture<Void>> others = new ArrayList<>();
-        for (int i = 1; i <= 10; i++) {
-            int entry = i;
-            others.add(inThread(() -> group.write(entry)));
-        }
-        awaitWaiting(group, 10);
 
-        release.countDown();
-        first.get(10, TimeUnit.SECONDS);
-        for (CompletableFuture<Void> other : others) {
-            other.get(10, TimeUnit.SECONDS);
-        }
+        tenArriveWhileTheFirstCommits(group);
 
         assertThat(commits).hasSize(4).allSatisfy(commit -> assertThat(commit).hasSizeLessThanOrEqualTo(4));
         assertThat(commits.stream().flatMap(List::stream)).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
@@ -94,6 +69,29 @@ class GroupCommitTest {
         // the next caller commits as usual
         group.write(4);
         assertThat(commits).containsExactly(List.of(1), List.of(4));
+    }
+
+    /**
+     * Entry 0 starts a commit that is held back; entries 1 to 10 arrive meanwhile and must all still be waiting;
+     * then the commit is let go and every caller returns.
+     */
+    private void tenArriveWhileTheFirstCommits(GroupCommit<Integer> group) throws Exception {
+        CompletableFuture<Void> first = inThread(() -> group.write(0));
+        firstCommitStarted.await();
+        List<CompletableFuture<Void>> others = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            int entry = i;
+            others.add(inThread(() -> group.write(entry)));
+        }
+        awaitWaiting(group, 10);
+        assertThat(first).isNotDone();
+        assertThat(others).noneMatch(CompletableFuture::isDone);
+
+        release.countDown();
+        first.get(10, TimeUnit.SECONDS);
+        for (CompletableFuture<Void> other : others) {
+            other.get(10, TimeUnit.SECONDS);
+        }
     }
 
     private void heldBackFirst(List<Integer> entries) {
