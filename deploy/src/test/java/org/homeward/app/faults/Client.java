@@ -11,7 +11,8 @@ import java.util.UUID;
 
 /**
  * HTTP to one Homeward process, bounded in time: a request that gets no answer within the timeout counts as
- * unanswered (status 0), so that no writer can hang on a dead process or database.
+ * unanswered (status 0), so that no writer can hang on a dead process or database. So does a load balancer's 502
+ * or 504: the process behind it gave no answer, and what it did with the request is unknown.
  */
 final class Client {
 
@@ -75,7 +76,12 @@ final class Client {
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body(), requestId);
+            int status = response.statusCode();
+            if ((status == 502 || status == 504) && !response.body().startsWith("{")) {
+                // a load balancer's own answer: the process behind it died or hung before answering
+                return new Answer(0, "gateway " + status, requestId);
+            }
+            return new Answer(status, response.body(), requestId);
         } catch (IOException e) {
             return new Answer(0, String.valueOf(e), requestId);
         } catch (InterruptedException e) {

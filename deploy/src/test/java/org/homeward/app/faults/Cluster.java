@@ -29,22 +29,43 @@ final class Cluster implements AutoCloseable {
     private final Path sockets;
     final int port;
 
-    Cluster(Path work) throws Exception {
+    /** A new cluster of its own in {@code work/name}, started. */
+    static Cluster create(Path work, String name) throws Exception {
+        Cluster cluster = new Cluster(work.resolve(name));
+        cluster.asPostgres(List.of(cluster.bin.resolve("initdb").toString(), "-D", cluster.data.toString(),
+                                   "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"));
+        cluster.start();
+        return cluster;
+    }
+
+    private Cluster(Path home) throws Exception {
         bin = binaries();
-        Path home = work.resolve("postgres");
         data = home.resolve("data");
         sockets = home.resolve("sockets");
         log = home.resolve("server.log");
         Files.createDirectories(sockets);
         // postgres must reach its directory through the work tree, which root created private
-        for (Path p : List.of(work, home)) {
+        for (Path p : List.of(home.getParent(), home)) {
             Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
         run(List.of("chown", "-R", "postgres:postgres", home.toString()));
         port = freePort();
-        asPostgres(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres",
-                           "--auth=trust", "-E", "UTF8", "--no-sync"));
-        start();
+    }
+
+    /**
+     * A streaming replica of this cluster in {@code work/name}, started: a base backup of this one, following its
+     * WAL as standby {@code name} (the name {@code synchronous_standby_names} can ask for).
+     */
+    Cluster replica(Path work, String name) throws Exception {
+        Cluster replica = new Cluster(work.resolve(name));
+        String primary = "host=127.0.0.1 port=" + port + " user=postgres application_name=" + name;
+        asPostgres(List.of(bin.resolve("pg_basebackup").toString(), "-d", primary, "-D", replica.data.toString(),
+                           "-X", "stream", "-R", "--checkpoint=fast", "--no-sync"));
+        // -R writes its own primary_conninfo; the last line of the file wins, with the standby's name in it
+        Files.writeString(replica.data.resolve("postgresql.auto.conf"), "primary_conninfo = '" + primary + "'\n",
+                          java.nio.file.StandardOpenOption.APPEND);
+        replica.start();
+        return replica;
     }
 
     /** The newest server binaries installed by the operating system. */
@@ -125,7 +146,7 @@ final class Cluster implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -86,7 +86,7 @@ public final class Convergence {
             return new Verdict(waiting, 0, 0);
         }
         try {
-            List<String> projections = progress(admin, process).stream().map(Progress::projection).toList();
+            List<String> projections = progress(admin, process.port()).stream().map(Progress::projection).toList();
             Map<String, List<String>> live = snapshot(database, projections);
             List<String> differences = new ArrayList<>();
             for (String projection : projections) {
@@ -147,7 +147,7 @@ public final class Convergence {
     /** Projections rebuilding, behind the newest event, or with a segment the process does not hold. */
     private static List<String> behind(DataSource database, Client admin, Homeward process) {
         List<String> behind = new ArrayList<>();
-        List<Progress> progress = progress(admin, process);
+        List<Progress> progress = progress(admin, process.port());
         if (progress.isEmpty()) {
             return List.of(process.name + " lists no projection");
         }
@@ -175,8 +175,8 @@ public final class Convergence {
     }
 
     /** GET /api/v1/admin/projections, read without a JSON library: a list of flat objects. */
-    static List<Progress> progress(Client admin, Homeward process) {
-        Client.Answer answer = admin.get(process.port(), "/api/v1/admin/projections");
+    static List<Progress> progress(Client admin, int port) {
+        Client.Answer answer = admin.get(port, "/api/v1/admin/projections");
         List<Progress> progress = new ArrayList<>();
         if (answer.status() == 200) {
             Matcher entry = ENTRY.matcher(answer.body());

@@ -69,7 +69,7 @@ public final class FaultSuite {
         out.println("fault suite: " + names + " in " + work);
         int passed = 0;
         int failed = 0;
-        try (Cluster cluster = new Cluster(work)) {
+        try (Cluster cluster = Cluster.create(work, "postgres")) {
             Scenarios.Tokens tokens = new Scenarios.Tokens(
                     Homeward.token(work, "sv-faults", "SUPERVISOR", Load.ORGANISATION),
                     Homeward.token(work, "admin-faults", "ADMINISTRATOR", Load.ORGANISATION),

@@ -274,14 +274,14 @@ final class Scenarios {
 
             // within a claim timeout of the second one starting, each query process works a share of every processor
             Thread.sleep(CLAIM_TIMEOUT.toMillis());
-            Map<String, Map<String, Integer>> owners = owners(database);
+            Map<String, Map<String, Integer>> owners = Segments.owners(database);
             outcome.figure("segments", owners);
             for (Map.Entry<String, Map<String, Integer>> processor : owners.entrySet()) {
                 int segments = processor.getValue().values().stream().mapToInt(Integer::intValue).sum();
                 if (segments > 1) {
                     for (Homeward query : List.of(queryA, queryB)) {
                         int held = processor.getValue().entrySet().stream()
-                                            .filter(e -> e.getKey().startsWith(owner(query)))
+                                            .filter(e -> e.getKey().startsWith(Segments.owner(query)))
                                             .mapToInt(Map.Entry::getValue).sum();
                         outcome.expect(held > 0,
                                        query.name + " holds no segment of " + processor.getKey() + " ("
@@ -291,17 +291,19 @@ final class Scenarios {
             }
 
             // the query process holding the most segments dies, so that there is something to take over
-            Homeward victim = held(database, queryB) > held(database, queryA) ? queryB : queryA;
+            Homeward victim = Segments.held(database, queryB) > Segments.held(database, queryA) ? queryB : queryA;
             Homeward survivor = victim == queryA ? queryB : queryA;
             load.open(journeys() / 3, 8);
             load.start(8, 100_000, Duration.ofSeconds(40));
             Thread.sleep(6000);
-            outcome.figure("killed", victim.name + "(" + held(database, victim) + " segments)," + commandB.name);
+            outcome.figure("killed", victim.name + "(" + Segments.held(database, victim) + " segments),"
+                                     + commandB.name);
             commandB.kill9();
             load.ports(List.of(commandA.port()));
             victim.kill9();
             long killed = System.nanoTime();
-            long takeover = takeover(database, List.of(owner(survivor), owner(commandA)), Duration.ofSeconds(60));
+            long takeover = Segments.takeover(database, List.of(Segments.owner(survivor), Segments.owner(commandA)),
+                                              Duration.ofSeconds(60));
             outcome.figure("takeoverMs", takeover);
             outcome.expect(takeover >= 0 && takeover <= TAKEOVER.toMillis(),
                            "the surviving processes took over the dead one's segments "
@@ -339,50 +341,6 @@ final class Scenarios {
                                              Map.of("If-Match", "\"" + viaB.field("version") + "\""));
         outcome.expect(ifMatch.ok(), "If-Match of the version B answered (" + viaB.field("version")
                                      + "), sent via A, answered " + ifMatch.status());
-    }
-
-    /** Axon names a segment's owner by the JVM's name, "pid@host": the prefix of the process's owner names. */
-    private static String owner(Homeward process) {
-        return process.pid() + "@";
-    }
-
-    /** Segments the process holds, of all processors. */
-    private static int held(DataSource database, Homeward process) throws Exception {
-        return owners(database).values().stream().flatMap(byOwner -> byOwner.entrySet().stream())
-                               .filter(e -> e.getKey().startsWith(owner(process)))
-                               .mapToInt(Map.Entry::getValue).sum();
-    }
-
-    /** processor -> owner -> segments held */
-    private static Map<String, Map<String, Integer>> owners(DataSource database) throws Exception {
-        Map<String, Map<String, Integer>> owners = new java.util.TreeMap<>();
-        try (Connection c = database.getConnection();
-             ResultSet rows = c.createStatement().executeQuery(
-                     "select processor_name, coalesce(owner, 'none') as owner, count(*) from token_entry"
-                     + " group by 1, 2")) {
-            while (rows.next()) {
-                owners.computeIfAbsent(rows.getString(1), p -> new java.util.TreeMap<>())
-                      .put(rows.getString(2), rows.getInt(3));
-            }
-        }
-        return owners;
-    }
-
-    /** Milliseconds until survivors own every segment of every streaming processor; -1 if not by the bound. */
-    private static long takeover(DataSource database, List<String> survivors, Duration bound) throws Exception {
-        // a segment of a dead process, or of nobody, is one nobody works on
-        long start = System.nanoTime();
-        while (System.nanoTime() - start < bound.toNanos()) {
-            boolean all = owners(database).values().stream()
-                                          .allMatch(byOwner -> byOwner.keySet().stream()
-                                                                      .allMatch(o -> survivors.stream()
-                                                                                              .anyMatch(o::startsWith)));
-            if (all) {
-                return (System.nanoTime() - start) / 1_000_000;
-            }
-            Thread.sleep(200);
-        }
-        return -1;
     }
 
     // 6 -------------------------------------------------------------------------------------------------------
@@ -711,7 +669,7 @@ final class Scenarios {
             List<String> rebuilt = new ArrayList<>();
             long first = System.nanoTime();
             long slowest = 0;
-            for (Convergence.Progress projection : Convergence.progress(admin, app)) {
+            for (Convergence.Progress projection : Convergence.progress(admin, app.port())) {
                 String name = projection.projection();
                 long started = System.nanoTime();
                 int status = admin.post(app.port(), "/api/v1/admin/projections/" + name + "/rebuild", "", Map.of())
@@ -748,7 +706,7 @@ final class Scenarios {
         boolean seenRebuilding = false;
         while (System.nanoTime() < deadline) {
             Thread.sleep(250);
-            for (Convergence.Progress p : Convergence.progress(admin, app)) {
+            for (Convergence.Progress p : Convergence.progress(admin, app.port())) {
                 if (p.projection().equals(projection)) {
                     if (!p.rebuilding() && (seenRebuilding || p.behind() == 0)) {
                         return true;
@@ -769,7 +727,7 @@ final class Scenarios {
      * @param process  the only process still running projections: it rebuilds them for the comparison
      * @param answered whether every request should have been answered (no process died)
      */
-    private void judge(Outcome outcome, Ledger ledger, DataSource database, Homeward process, boolean answered)
+    void judge(Outcome outcome, Ledger ledger, DataSource database, Homeward process, boolean answered)
             throws Exception {
         Ledger.Check check = ledger.check(database);
         outcome.figure("requests", ledger.requests()).figure("status", "[" + ledger.statusFigures() + "]")
