@@ -61,8 +61,11 @@ final class Cluster implements AutoCloseable {
         String primary = "host=127.0.0.1 port=" + port + " user=postgres application_name=" + name;
         asPostgres(List.of(bin.resolve("pg_basebackup").toString(), "-d", primary, "-D", replica.data.toString(),
                            "-X", "stream", "-R", "--checkpoint=fast", "--no-sync"));
-        // -R writes its own primary_conninfo; the last line of the file wins, with the standby's name in it
-        Files.writeString(replica.data.resolve("postgresql.auto.conf"), "primary_conninfo = '" + primary + "'\n",
+        // -R writes its own primary_conninfo; the last line of the file wins, with the standby's name in it.
+        // hot_standby_feedback: the primary's vacuum spares the rows a query on the replica still reads, so that
+        // replaying it never cancels that query
+        Files.writeString(replica.data.resolve("postgresql.auto.conf"),
+                          "primary_conninfo = '" + primary + "'\nhot_standby_feedback = on\n",
                           java.nio.file.StandardOpenOption.APPEND);
         replica.start();
         return replica;

@@ -18,10 +18,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.homeward.app.database.OutcomesFromReplica;
 
 /**
  * A cluster on this one machine (deploy/cluster/run.sh): a PostgreSQL primary with a synchronous streaming
- * replica, two command and two query processes of Homeward, HAProxy in front. Case managers write milestones and
+ * replica, two command and two query processes of Homeward (the query processes read outcomes on the replica),
+ * HAProxy in front. Case managers write milestones and
  * read their timelines back (read-your-writes, with {@code minVersion}), an evaluator queries outcomes, an auditor
  * lists the audit trail and verifies the chain, all through the balancer. Mid-load one command and one query
  * process are killed (the query process holding the most segments). Then every acknowledged write is looked for
@@ -43,6 +45,7 @@ public final class ClusterRun {
     private final AtomicLong chainBroken = new AtomicLong();
     private final AtomicLong maxBehind = new AtomicLong();
     private final AtomicLong maxReplayLagMs = new AtomicLong();
+    private final AtomicLong outcomesSessionsOnReplica = new AtomicLong();
 
     private ClusterRun(Path work, boolean quick, PrintStream out) {
         this.work = work;
@@ -100,8 +103,10 @@ public final class ClusterRun {
                                             "--spring.datasource.username=postgres");
             Homeward command1 = start(processes, "command-1", "command", settings);
             Homeward command2 = start(processes, "command-2", "command", settings);
-            Homeward query1 = start(processes, "query-1", "query", settings);
-            Homeward query2 = start(processes, "query-2", "query", settings);
+            List<String> querySettings = new ArrayList<>(settings);
+            querySettings.add("--homeward.outcomes.replica-url=" + replica.jdbcUrl(database));
+            Homeward query1 = start(processes, "query-1", "query", querySettings);
+            Homeward query2 = start(processes, "query-2", "query", querySettings);
             try (LoadBalancer balancer = LoadBalancer.start(work, List.of(command1, command2),
                                                             List.of(query1, query2))) {
                 say("HAProxy :" + balancer.port + " in front of " + processes.stream().map(p -> p.name).toList());
@@ -114,7 +119,7 @@ public final class ClusterRun {
                 Duration length = Duration.ofSeconds(quick ? 30 : 90);
                 long began = System.nanoTime();
                 load.start(6, 10_000_000, length);
-                startClients(balancer.port, supervisor, evaluator, auditor, admin, ledger, primary);
+                startClients(balancer.port, supervisor, evaluator, auditor, admin, ledger, primary, replica);
                 Thread.sleep(length.toMillis() / 3);
 
                 Homeward victim = Segments.held(store, query1) >= Segments.held(store, query2) ? query1 : query2;
@@ -147,7 +152,9 @@ public final class ClusterRun {
                 tallies.forEach((kind, tally) -> outcome.figure(kind, tally.figures()));
                 outcome.figure("readYourWritesMisses", readYourWritesMisses.get())
                        .figure("maxProjectionBehind", maxBehind.get())
-                       .figure("maxReplicaReplayLagMs", maxReplayLagMs.get());
+                       .figure("maxReplicaReplayLagMs", maxReplayLagMs.get())
+                       .figure("outcomesSessionsOnReplica", outcomesSessionsOnReplica.get());
+                outcome.expect(outcomesSessionsOnReplica.get() > 0, "no outcome query was read on the replica");
                 outcome.expect(readYourWritesMisses.get() == 0, readYourWritesMisses.get()
                                                                 + " timeline reads with minVersion lacked the"
                                                                 + " acknowledged milestone");
@@ -222,7 +229,7 @@ public final class ClusterRun {
 
     /** The readers beside the writers: case managers, an evaluator, an auditor, and the lag being watched. */
     private void startClients(int port, Client caseManager, Client evaluator, Client auditor, Client admin,
-                              Ledger ledger, Cluster primary) {
+                              Ledger ledger, Cluster primary, Cluster replica) {
         stopped = false;
         for (int i = 0; i < 2; i++) {
             repeat("timeline-reader-" + i, 0, () -> readOwnWrite(port, caseManager, ledger));
@@ -240,8 +247,14 @@ public final class ClusterRun {
         });
         repeat("lag-watcher", 1000, () -> {
             Convergence.progress(admin, port).forEach(p -> maxBehind.accumulateAndGet(p.behind(), Math::max));
-            try (Connection c = primary.dataSource("postgres").getConnection()) {
+            try (Connection c = primary.dataSource("postgres").getConnection();
+                 Connection r = replica.dataSource("postgres").getConnection()) {
                 maxReplayLagMs.accumulateAndGet(Long.parseLong(replication(c)[1]), Math::max);
+                ResultSet sessions = r.createStatement().executeQuery(
+                        "select count(*) from pg_stat_activity where application_name = '"
+                        + OutcomesFromReplica.APPLICATION_NAME + "'");
+                sessions.next();
+                outcomesSessionsOnReplica.accumulateAndGet(sessions.getLong(1), Math::max);
             } catch (Exception e) {
                 // sampled again in a second
             }

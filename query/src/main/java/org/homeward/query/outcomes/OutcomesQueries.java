@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -46,8 +47,8 @@ class OutcomesQueries {
     private final Clock clock;
     private final int threshold;
 
-    OutcomesQueries(JdbcTemplate jdbc, Clock clock, QuerySettings settings) {
-        this.jdbc = jdbc;
+    OutcomesQueries(JdbcTemplate primary, Optional<OutcomesReplica> replica, Clock clock, QuerySettings settings) {
+        this.jdbc = replica.map(OutcomesReplica::jdbc).orElse(primary);
         this.sql = JdbcClient.create(jdbc);
         this.clock = clock;
         this.threshold = settings.outcomes().suppressionThreshold();

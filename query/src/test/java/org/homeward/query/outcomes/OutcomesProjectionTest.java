@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.homeward.journey.ConsentGiven;
@@ -74,8 +75,8 @@ class OutcomesProjectionTest {
     @BeforeAll
     static void knownCohort() {
         JdbcTemplate jdbc = ReadModelDatabase.fresh();
-        outcomes = new OutcomesQueries(jdbc, Clock.fixed(TODAY.atTime(12, 0).toInstant(ZoneOffset.UTC),
-                                                         ZoneOffset.UTC),
+        outcomes = new OutcomesQueries(jdbc, Optional.empty(),
+                                       Clock.fixed(TODAY.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC),
                                        new QuerySettings(null, new QuerySettings.Outcomes(11)));
         events = new GivenEvents(new OutcomesProjection(jdbc));
         events.given(new ProgramDefined(BAKERY, KNOWN, "Bakery apprenticeship", ProgramKind.VOCATIONAL_TRAINING,
