@@ -3,6 +3,7 @@ package org.homeward.app.upgrade;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
@@ -35,12 +36,18 @@ final class Answers {
         return found;
     }
 
-    /** The differences no {@link Intended} covers. */
-    static List<String> unintended(String answerName, JsonNode release, JsonNode now, List<Intended> intended) {
-        return differences(release, now).stream()
-                                        .filter(d -> intended.stream().noneMatch(i -> i.covers(answerName, d)))
-                                        .map(d -> answerName + " " + d)
-                                        .toList();
+    /** The differences no {@link Intended} covers; those it covers are added to {@code seen}. */
+    static List<String> unintended(String answerName, JsonNode release, JsonNode now, List<Intended> intended,
+                                   Set<Intended> seen) {
+        List<String> unintended = new ArrayList<>();
+        for (String difference : differences(release, now)) {
+            List<Intended> covering = intended.stream().filter(i -> i.covers(answerName, difference)).toList();
+            if (covering.isEmpty()) {
+                unintended.add(answerName + " " + difference);
+            }
+            seen.addAll(covering);
+        }
+        return unintended;
     }
 
     private static void compare(String path, JsonNode release, JsonNode now, List<String> found) {
