@@ -5,6 +5,10 @@
 #   git worktree add /tmp/wt-REL REL && (cd /tmp/wt-REL && ./mvnw -o -q -B package -DskipTests)
 #   deploy/upgrade/capture.sh REL /tmp/wt-REL/deploy/target/homeward.jar
 #
+# (e3bbc1f was built offline with axon-server-connector and xstream excluded in command/ and query/pom.xml, as
+# later releases exclude them: they were not in the local repository, and with axon.axonserver.enabled=false
+# nothing uses them. That edit stays in the throwaway worktree.)
+#
 # It starts that release's jar on a fresh database of the PostgreSQL on 127.0.0.1:5432, tells a story of synthetic
 # journeys through its HTTP API, asks every read model what it answers, stops the release (its processors release
 # their claims) and writes under deploy/src/test/resources/upgrade/REL/:

@@ -101,6 +101,11 @@ final class ReleaseDatabase {
         return checksums;
     }
 
+    /** How many events the release stored. */
+    long releaseEvents() {
+        return lines(fixture.resolve("events.jsonl")).size();
+    }
+
     JsonNode expected(String name) {
         return json.readTree(fixture.resolve("expected").resolve(name).toFile());
     }
