@@ -1,4 +1,4 @@
--- Refused requests of signed-in callers (deploy/access, DenialLog): ids and routes, no personal data.
+-- Audit read model (query/audit): every refused request, without personal data.
 create table audit_denial (
     denial_id             uuid primary key,
     denied_at             timestamptz not null,

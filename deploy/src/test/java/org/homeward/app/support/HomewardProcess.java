@@ -59,6 +59,10 @@ public final class HomewardProcess implements AutoCloseable {
         return context.getBean(type);
     }
 
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
     public JdbcTemplate jdbc() {
         return bean(JdbcTemplate.class);
     }
