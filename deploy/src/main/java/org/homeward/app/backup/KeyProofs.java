@@ -47,7 +47,8 @@ final class KeyProofs {
     /** The public half of the checkpoint key file (its format: CheckpointKey), Base64 as the log shows it. */
     static String checkpointPublicKey(Path file) {
         ByteBuffer parts = ByteBuffer.wrap(KeyFiles.read(file, 4));
-        parts.position(parts.position() + parts.getShort());
+        int privateLength = parts.getShort();
+        parts.position(parts.position() + privateLength);
         byte[] publicPart = new byte[parts.getShort()];
         parts.get(publicPart);
         return Base64.getEncoder().encodeToString(publicPart);
