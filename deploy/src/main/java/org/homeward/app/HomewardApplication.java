@@ -2,6 +2,8 @@ package org.homeward.app;
 
 import java.time.Clock;
 import org.homeward.app.access.TokenCommand;
+import org.homeward.app.backup.BackupCommand;
+import org.homeward.app.backup.RestoreCommand;
 import org.homeward.app.integrity.VerifyCommand;
 import org.homeward.app.operations.HealthCommand;
 import org.homeward.command.CommandSide;
@@ -34,6 +36,12 @@ public class HomewardApplication {
         }
         if (VerifyCommand.requested(args)) {
             System.exit(VerifyCommand.run(args));
+        }
+        if (BackupCommand.requested(args)) {
+            System.exit(BackupCommand.run(args));
+        }
+        if (RestoreCommand.requested(args)) {
+            System.exit(RestoreCommand.run(args));
         }
         // Axon's twelve-line advertisement for its hosted console, printed at every start otherwise
         System.setProperty("disable-axoniq-console-message", "true");

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.homeward.app.HomewardSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -153,6 +154,22 @@ public class EmbeddedDatabase {
             postgres.close();
             throw new IllegalStateException("Could not prepare the embedded database for the application", e);
         }
+    }
+
+    /**
+     * The port of the PostgreSQL serving {@code directory} now, started by a running Homeward or left by a killed
+     * one; empty when none serves it.
+     */
+    public static OptionalInt runningPort(Path directory) throws IOException {
+        Path data = directory.toAbsolutePath();
+        return LeftoverServer.liveServer(data).isPresent() ? OptionalInt.of(LeftoverServer.postmasterPort(data))
+                                                           : OptionalInt.empty();
+    }
+
+    /** Whether a Homeward, or a PostgreSQL it left running, is on {@code directory}. */
+    public static boolean inUse(Path directory) throws IOException {
+        Path data = directory.toAbsolutePath();
+        return LeftoverServer.held(data) || LeftoverServer.liveServer(data).isPresent();
     }
 
     /**

@@ -7,6 +7,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -47,6 +48,32 @@ final class LeftoverServer {
             throw new IllegalStateException("The PostgreSQL (pid " + server.pid() + ") left running on "
                                             + dataDirectory + " did not stop within " + STOP_WAIT_SECONDS + " s", e);
         }
+    }
+
+    /**
+     * The live PostgreSQL serving {@code dataDirectory} (one a running Homeward started, or one left running by a
+     * killed one), or none.
+     */
+    static Optional<ProcessHandle> liveServer(Path dataDirectory) throws IOException {
+        if (!Files.exists(dataDirectory.resolve("postmaster.pid"))) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(postmasterPid(dataDirectory)).filter(process -> serves(process, dataDirectory));
+    }
+
+    /** Whether a live Homeward (or a command such as verify or backup) holds {@code dataDirectory}. */
+    static boolean held(Path dataDirectory) throws IOException {
+        try {
+            refuseIfInUse(dataDirectory);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
+    }
+
+    /** The port line of postmaster.pid. */
+    static int postmasterPort(Path dataDirectory) throws IOException {
+        return Integer.parseInt(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(3).strip());
     }
 
     /** The first line of postmaster.pid. */

@@ -1,13 +1,9 @@
 package org.homeward.app.privacy;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.homeward.privacy.Sealed;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -18,8 +14,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * key first.
  */
 final class KeyCheck {
-
-    private static final byte[] CHECKED_TEXT = "homeward key check v1".getBytes(StandardCharsets.US_ASCII);
 
     private record SealedKey(UUID journeyId, String sealedKey) {
     }
@@ -107,12 +101,6 @@ final class KeyCheck {
     }
 
     private static String checkValue(byte[] key) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(CHECKED_TEXT));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
-        }
+        return MasterKeyProof.checkValue(key);
     }
 }

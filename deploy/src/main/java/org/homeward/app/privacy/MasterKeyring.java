@@ -136,7 +136,7 @@ final class MasterKeyring implements MasterKeys {
 
     /** The file of key {@code id}: the configured file for key 1, {@code <name>-<id>.key} beside it after. */
     Path file(int id) {
-        return id == 1 ? first : first.resolveSibling(baseName() + "-" + id + ".key");
+        return MasterKeyProof.file(first, id);
     }
 
     private Map<Integer, Path> files() {
