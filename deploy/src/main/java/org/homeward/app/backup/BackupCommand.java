@@ -39,7 +39,7 @@ import org.homeward.app.database.EmbeddedServer;
  * (docs/backup.md): it names the ones it needs.
  *
  * <p>A physical online backup by PostgreSQL's low-level API (the embedded binaries have no pg_basebackup; see
- * docs/decisions/0003-physical-backup.md): a temporary replication slot keeps the WAL, {@code pg_backup_start},
+ * docs/decisions/0011-physical-backup.md): a temporary replication slot keeps the WAL, {@code pg_backup_start},
  * a copy of the data directory while PostgreSQL goes on writing, {@code pg_backup_stop}, whose backup_label goes
  * into the file, then the WAL from the start to the stop position. Restored, PostgreSQL replays that WAL over the
  * copy up to the stop position: the database as it was then, with every transaction committed by then and none
