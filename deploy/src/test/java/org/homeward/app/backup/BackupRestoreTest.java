@@ -236,6 +236,38 @@ class BackupRestoreTest {
         second.stop();
     }
 
+    /**
+     * kill -9 of a backup halfway through its copy: no file under the backup's name, the database gives up the
+     * backup and its WAL slot with the dead session (nothing held for ever), the application goes on, and the next
+     * backup works.
+     */
+    @Test
+    void aBackupKilledHalfwayLeavesNoBackupAndHoldsNothing() throws Exception {
+        Running first = start(original, "original");
+        Api supervisor = first.as(Role.SUPERVISOR, KNOWN);
+        assertThat(supervisor.post("/api/v1/journeys", intake(KNOWN, "cm-before")).status()).isEqualTo(201);
+        Path backup = elsewhere.resolve("killed.backup");
+        Process backingUp = launch(original, elsewhere.resolve("killed-backup.log"), "backup", "--to",
+                                   backup.toString());
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            try (Stream<Path> partial = Files.list(elsewhere)) {
+                return partial.anyMatch(p -> p.getFileName().toString().endsWith(".partial")
+                                             && p.toFile().length() > 1_000_000);
+            }
+        });
+        assertThat(first.sql("select count(*) from pg_replication_slots")).as("the backup's slot, while it runs")
+                                                                          .isEqualTo(1);
+        backingUp.destroyForcibly().waitFor();
+
+        assertThat(backup).doesNotExist();
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                  .until(() -> first.sql("select count(*) from pg_replication_slots") == 0);
+        assertThat(supervisor.post("/api/v1/journeys", intake(KNOWN, "cm-before")).status()).isEqualTo(201);
+        Command again = command(original, "backup", "--to", backup.toString());
+        assertThat(again.status()).as(again.output()).isZero();
+        first.stop();
+    }
+
     @AfterEach
     void stopWhatIsLeft() throws IOException, InterruptedException {
         for (Process application : applications) {
@@ -338,18 +370,22 @@ class BackupRestoreTest {
     private record Command(int status, String output) {
     }
 
-    /** {@code java ... HomewardApplication <arguments>} in {@code home}, as an operator runs it. */
+    /** {@code java ... HomewardApplication <arguments>} in {@code home}, as an operator runs it, to its end. */
     private static Command command(Path home, String... arguments) throws IOException, InterruptedException {
         Path log = Files.createTempFile(home.getParent(), "command-", ".log");
+        Process command = launch(home, log, arguments);
+        assertThat(command.waitFor(5, TimeUnit.MINUTES)).as("%s finished", arguments[0]).isTrue();
+        return new Command(command.exitValue(), Files.readString(log));
+    }
+
+    private static Process launch(Path home, Path log, String... arguments) throws IOException {
         List<String> line = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-XX:TieredStopAtLevel=1", ProductLogging.JVM_OPTION, "-cp", System.getProperty("java.class.path"),
                 HomewardApplication.class.getName()));
         line.addAll(List.of(arguments));
-        Process command = new ProcessBuilder(line).directory(home.toFile()).redirectErrorStream(true)
-                                                  .redirectOutput(log.toFile()).start();
-        assertThat(command.waitFor(5, TimeUnit.MINUTES)).as("%s finished", arguments[0]).isTrue();
-        return new Command(command.exitValue(), Files.readString(log));
+        return new ProcessBuilder(line).directory(home.toFile()).redirectErrorStream(true)
+                                       .redirectOutput(log.toFile()).start();
     }
 
     private record Restore(int status, String err) {
