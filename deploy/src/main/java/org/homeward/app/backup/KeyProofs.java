@@ -23,7 +23,8 @@ final class KeyProofs {
 
     static final List<String> PASSWORD_FILES = List.of(EmbeddedDatabase.SUPERUSER_PASSWORD_FILE,
                                                        EmbeddedDatabase.APPLICATION_PASSWORD_FILE);
-    private static final byte[] PASSWORD_PROOF = "homeward backup password proof v1\0".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PASSWORD_PROOF =
+            "homeward backup password proof v1\0".getBytes(StandardCharsets.US_ASCII);
 
     private KeyProofs() {
     }

@@ -29,7 +29,10 @@ public final class MasterKeyProof {
         }
     }
 
-    /** The file of key {@code id}: the configured file ({@code first}) for key 1, {@code <name>-<id>.key} beside it after. */
+    /**
+     * The file of key {@code id}: the configured file ({@code first}) for key 1, {@code <name>-<id>.key} beside it
+     * after.
+     */
     public static Path file(Path first, int id) {
         Path absolute = first.toAbsolutePath();
         if (id == 1) {

@@ -224,7 +224,8 @@ class BackupRestoreTest {
         JsonNode chainAfter = awaitChained(auditorAfter, headBefore);
         assertThat(chainAfter.path("intact").asBoolean()).as(chainAfter.toString()).isTrue();
         assertThat(chainAfter.path("checkpointKey").asString()).isEqualTo(chainBefore.path("checkpointKey").asString());
-        assertThat(chainAfter.path("signedUpTo").asLong()).isGreaterThanOrEqualTo(chainBefore.path("signedUpTo").asLong());
+        assertThat(chainAfter.path("signedUpTo").asLong())
+                .isGreaterThanOrEqualTo(chainBefore.path("signedUpTo").asLong());
 
         // and new writes work, after the restored ones
         String journey = timelines.keySet().iterator().next();
@@ -397,7 +398,8 @@ class BackupRestoreTest {
         int status = RestoreCommand.run(new String[] {"restore", "--from", backup.toString(),
                                                       "--homeward.embedded-database.directory=" + data,
                                                       "--homeward.embedded-database.keys-directory=" + keys,
-                                                      "--homeward.privacy.master-key-file=" + keys.resolve("master.key")},
+                                                      "--homeward.privacy.master-key-file="
+                                                      + keys.resolve("master.key")},
                                         new PrintStream(out, true), new PrintStream(err, true));
         return new Restore(status, out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
     }
@@ -453,8 +455,8 @@ class BackupRestoreTest {
             Path data = home.resolve("homeward-data");
             Properties login = new Properties();
             login.setProperty("user", EmbeddedDatabase.SUPERUSER);
-            login.setProperty("password", Files.readString(home.resolve("homeward-keys")
-                                                               .resolve(EmbeddedDatabase.SUPERUSER_PASSWORD_FILE)).strip());
+            Path password = home.resolve("homeward-keys").resolve(EmbeddedDatabase.SUPERUSER_PASSWORD_FILE);
+            login.setProperty("password", Files.readString(password).strip());
             return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:"
                                                + EmbeddedDatabase.runningPort(data).orElseThrow() + "/postgres", login);
         }

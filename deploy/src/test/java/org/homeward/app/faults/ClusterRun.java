@@ -61,12 +61,7 @@ public final class ClusterRun {
     public static boolean run(String[] args, PrintStream out) throws Exception {
         List<String> arguments = Arrays.asList(args);
         Path work = Files.createTempDirectory("homeward-cluster-");
-        int jar = arguments.indexOf("--jar");
-        if (jar >= 0) {
-            Path copy = work.resolve("homeward.jar");
-            Files.copy(Path.of(arguments.get(jar + 1)), copy);
-            Homeward.useJar(copy);
-        }
+        Homeward.useJarOf(arguments, work);
         out.println("cluster run in " + work);
         Outcome outcome = new ClusterRun(work, arguments.contains("--short"), out).run();
         out.println(outcome.line());

@@ -59,13 +59,7 @@ public final class FaultSuite {
             names = List.of(arguments.get(only + 1).split(","));
         }
         Path work = Files.createTempDirectory("homeward-faults-");
-        int jar = arguments.indexOf("--jar");
-        if (jar >= 0) {
-            // a private copy: a rebuild in the meantime cannot pull the jar away from a process starting later
-            Path copy = work.resolve("homeward.jar");
-            Files.copy(Path.of(arguments.get(jar + 1)), copy);
-            Homeward.useJar(copy);
-        }
+        Homeward.useJarOf(arguments, work);
         out.println("fault suite: " + names + " in " + work);
         int passed = 0;
         int failed = 0;

@@ -38,8 +38,17 @@ final class Homeward {
         this.process = process;
     }
 
-    static void useJar(Path jar) {
-        launcher = List.of("java", "-jar", jar.toAbsolutePath().toString());
+    /**
+     * With {@code --jar FILE} among the arguments, processes are started from a private copy of that jar in the work
+     * directory: a rebuild in the meantime cannot pull the jar away from a process starting later.
+     */
+    static void useJarOf(List<String> arguments, Path work) throws IOException {
+        int jar = arguments.indexOf("--jar");
+        if (jar >= 0) {
+            Path copy = work.resolve("homeward.jar");
+            Files.copy(Path.of(arguments.get(jar + 1)), copy);
+            launcher = List.of("java", "-jar", copy.toAbsolutePath().toString());
+        }
     }
 
     /** Beside the master key, in the owner-only keys directory Homeward creates and insists on. */
