@@ -14,7 +14,10 @@ public record QuerySettings(Timeline timeline, Outcomes outcomes) {
     public record Timeline(Duration catchUpTimeout) {
     }
 
-    /** @param suppressionThreshold k: a figure resting on 1 to k-1 journeys is withheld */
-    public record Outcomes(int suppressionThreshold) {
+    /**
+     * @param suppressionThreshold k: a figure resting on 1 to k-1 journeys is withheld
+     * @param replicaUrl           a streaming replica's JDBC URL that outcome queries read on; empty: the primary
+     */
+    public record Outcomes(int suppressionThreshold, String replicaUrl) {
     }
 }

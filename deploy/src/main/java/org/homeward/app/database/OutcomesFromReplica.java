@@ -5,10 +5,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.homeward.query.QuerySettings;
 import org.homeward.query.outcomes.OutcomesReplica;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
@@ -33,11 +33,11 @@ public class OutcomesFromReplica {
 
     /** Not a DataSource bean: one of those would stand in for the application's own. */
     @Bean(destroyMethod = "close")
-    ReplicaConnections replicaConnections(@Value("${homeward.outcomes.replica-url}") String url,
-                                          DataSourceProperties primary, DataSource primaryPool) {
+    ReplicaConnections replicaConnections(QuerySettings settings, DataSourceProperties primary,
+                                          DataSource primaryPool) {
         HikariDataSource replica = new HikariDataSource();
         replica.setPoolName("outcomes-replica");
-        replica.setJdbcUrl(url);
+        replica.setJdbcUrl(settings.outcomes().replicaUrl());
         replica.setUsername(primary.determineUsername());
         replica.setPassword(primary.determinePassword());
         replica.setReadOnly(true);

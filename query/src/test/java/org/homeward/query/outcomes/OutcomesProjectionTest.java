@@ -77,7 +77,7 @@ class OutcomesProjectionTest {
         JdbcTemplate jdbc = ReadModelDatabase.fresh();
         outcomes = new OutcomesQueries(jdbc, Optional.empty(),
                                        Clock.fixed(TODAY.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC),
-                                       new QuerySettings(null, new QuerySettings.Outcomes(11)));
+                                       new QuerySettings(null, new QuerySettings.Outcomes(11, "")));
         events = new GivenEvents(new OutcomesProjection(jdbc));
         events.given(new ProgramDefined(BAKERY, KNOWN, "Bakery apprenticeship", ProgramKind.VOCATIONAL_TRAINING,
                                         null));
