@@ -21,7 +21,9 @@ public sealed interface JourneyEvent permits
         MilestoneRecorded,
         MilestoneRetracted,
         PersonalDataErased,
-        ReintegrationAssessed {
+        ReintegrationAssessed,
+        RiskFlagResolved,
+        RiskFlagged {
 
     UUID journeyId();
 }

@@ -7,7 +7,7 @@ import java.util.UUID;
 /**
  * A journey as a case manager reads it: milestones in the order they happened, corrections applied, retracted
  * milestones kept and marked, every earlier version of a corrected milestone listed; the consent in force, who
- * has had the case, follow-ups, the assessment trajectory and every closing and reopening.
+ * has had the case, follow-ups, the assessment trajectory, every closing and reopening, and the risk flags.
  *
  * @param person             who the person is, sealed in the read model and opened for readers allowed to see it
  * @param personalDataErased the person was forgotten: their details and every free text are gone for good
@@ -17,7 +17,7 @@ public record Timeline(UUID journeyId, String organisationId, String caseManager
                        Profile profile, PersonalDetails person, boolean personalDataErased, Status status, LocalDate closedOn, ClosureReason closureReason, long version,
                        List<Milestone> milestones, List<Consent> consents, List<FollowUp> followUps,
                        List<Assessment> assessments, List<CaseAssignment> caseHistory,
-                       List<StatusChange> statusChanges) {
+                       List<StatusChange> statusChanges, List<RiskFlag> riskFlags) {
 
     public enum Status { OPEN, CLOSED }
 
@@ -46,6 +46,15 @@ public record Timeline(UUID journeyId, String organisationId, String caseManager
     /** @param baseline the first assessment of the journey, which later ones are compared with */
     public record Assessment(UUID assessmentId, LocalDate assessedOn, String assessorId, ReintegrationScores scores,
                              boolean baseline) {
+    }
+
+    /**
+     * @param detail           what the risk is; personal data
+     * @param overdue          still open, and its review was due before today
+     * @param resolutionReason why it no longer stands; personal data
+     */
+    public record RiskFlag(UUID flagId, RiskKind kind, LocalDate flaggedOn, LocalDate reviewOn, String detail,
+                           boolean open, boolean overdue, LocalDate resolvedOn, String resolutionReason) {
     }
 
     public enum AssignmentKind { INTAKE, ASSIGNED, TRANSFERRED }

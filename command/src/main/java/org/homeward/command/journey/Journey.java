@@ -31,6 +31,7 @@ import org.homeward.journey.ConsentPurpose;
 import org.homeward.journey.ConsentWithdrawn;
 import org.homeward.journey.CorrectMilestone;
 import org.homeward.journey.ErasePersonalData;
+import org.homeward.journey.FlagRisk;
 import org.homeward.journey.FollowUpCompleted;
 import org.homeward.journey.FollowUpMissed;
 import org.homeward.journey.FollowUpScheduled;
@@ -51,7 +52,10 @@ import org.homeward.journey.RecordMilestone;
 import org.homeward.journey.ReintegrationAssessed;
 import org.homeward.journey.ReintegrationScores;
 import org.homeward.journey.ReopenJourney;
+import org.homeward.journey.ResolveRiskFlag;
 import org.homeward.journey.RetractMilestone;
+import org.homeward.journey.RiskFlagResolved;
+import org.homeward.journey.RiskFlagged;
 import org.homeward.journey.ScheduleFollowUp;
 import org.homeward.journey.TransferJourney;
 import org.homeward.journey.WithdrawConsent;
@@ -88,6 +92,9 @@ public class Journey {
     private final Set<Consent> consentsInForce = new HashSet<>();
     private final Map<UUID, FollowUpState> followUps = new HashMap<>();
     private final Set<UUID> assessments = new HashSet<>();
+    /** risk flags raised, with the day each was raised; a resolved one is gone from {@link #openRiskFlags} */
+    private final Map<UUID, LocalDate> riskFlags = new HashMap<>();
+    private final Set<UUID> openRiskFlags = new HashSet<>();
     private boolean personalDataErased;
     private long version;
 
@@ -278,6 +285,43 @@ public class Journey {
         requireOnScale("scores.psychosocial", command.scores().psychosocial());
         apply(new ReintegrationAssessed(journeyId, command.assessmentId(), command.assessedOn(),
                                         command.assessorId(), command.scores(), assessments.isEmpty()));
+        return version;
+    }
+
+    @CommandHandler
+    public long handle(FlagRisk command) {
+        requireOpen();
+        if (riskFlags.containsKey(command.flagId())) {
+            throw new AlreadyRecordedException("risk flag", command.flagId());
+        }
+        requireNotInFuture("flaggedOn", command.flaggedOn(), command.requestedAt());
+        requireNotBeforeIntake("flaggedOn", command.flaggedOn());
+        if (command.reviewOn().isBefore(command.flaggedOn())) {
+            throw new InvalidFieldException("reviewOn", "must not be before the day the risk was flagged");
+        }
+        apply(new RiskFlagged(journeyId, command.flagId(), command.kind(), command.flaggedOn(), command.reviewOn(),
+                              command.detail()));
+        return version;
+    }
+
+    @CommandHandler
+    public long handle(ResolveRiskFlag command) {
+        requireOpen();
+        LocalDate flaggedOn = riskFlags.get(command.flagId());
+        if (flaggedOn == null) {
+            throw new UnknownRiskFlagException(command.flagId());
+        }
+        if (!openRiskFlags.contains(command.flagId())) {
+            throw new RiskFlagResolvedException(command.flagId());
+        }
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new InvalidFieldException("reason", "is required: say why the risk no longer stands");
+        }
+        requireNotInFuture("resolvedOn", command.resolvedOn(), command.requestedAt());
+        if (command.resolvedOn().isBefore(flaggedOn)) {
+            throw new InvalidFieldException("resolvedOn", "must not be before the day the risk was flagged");
+        }
+        apply(new RiskFlagResolved(journeyId, command.flagId(), command.resolvedOn(), command.reason()));
         return version;
     }
 
@@ -486,6 +530,19 @@ public class Journey {
     @EventSourcingHandler
     void on(ReintegrationAssessed event, @SequenceNumber long sequenceNumber) {
         assessments.add(event.assessmentId());
+        version = sequenceNumber;
+    }
+
+    @EventSourcingHandler
+    void on(RiskFlagged event, @SequenceNumber long sequenceNumber) {
+        riskFlags.put(event.flagId(), event.flaggedOn());
+        openRiskFlags.add(event.flagId());
+        version = sequenceNumber;
+    }
+
+    @EventSourcingHandler
+    void on(RiskFlagResolved event, @SequenceNumber long sequenceNumber) {
+        openRiskFlags.remove(event.flagId());
         version = sequenceNumber;
     }
 

@@ -18,6 +18,7 @@ import org.homeward.journey.CloseJourney;
 import org.homeward.journey.CompleteFollowUp;
 import org.homeward.journey.CorrectMilestone;
 import org.homeward.journey.ErasePersonalData;
+import org.homeward.journey.FlagRisk;
 import org.homeward.journey.GiveConsent;
 import org.homeward.journey.MarkFollowUpMissed;
 import org.homeward.journey.MilestoneOutcome;
@@ -27,6 +28,7 @@ import org.homeward.journey.Profile;
 import org.homeward.journey.RecordMilestone;
 import org.homeward.journey.ReintegrationScores;
 import org.homeward.journey.ReopenJourney;
+import org.homeward.journey.ResolveRiskFlag;
 import org.homeward.journey.RetractMilestone;
 import org.homeward.journey.ScheduleFollowUp;
 import org.homeward.journey.TransferJourney;
@@ -239,6 +241,30 @@ class JourneyController {
                           seal(journeyId, request.reason()),
                           submission.expectedVersion()));
         return ok(Recorded.followUp(journeyId, followUpId, version));
+    }
+
+    @Operation(summary = "Flag a risk to the person, with a day to review it")
+    @ApiResponse(responseCode = "201", description = "Flagged; the answer names the new flag")
+    @PostMapping("/{journeyId}/risk-flags")
+    ResponseEntity<Recorded> flagRisk(@PathVariable UUID journeyId, @RequestBody JourneyRequests.RiskFlag request,
+                                      Submission submission) {
+        UUID flagId = submission.newId("risk-flag");
+        long version = record(journeyId, submission, request,
+                () -> new FlagRisk(journeyId, flagId, request.kind(), request.flaggedOn(), request.reviewOn(),
+                          seal(journeyId, request.detail()), clock.instant(), submission.expectedVersion()));
+        return created(Recorded.riskFlag(journeyId, flagId, version));
+    }
+
+    @Operation(summary = "Resolve a risk flag, saying why the risk no longer stands")
+    @ApiResponse(responseCode = "200", description = "Resolved")
+    @PostMapping("/{journeyId}/risk-flags/{flagId}/resolution")
+    ResponseEntity<Recorded> resolveRiskFlag(@PathVariable UUID journeyId, @PathVariable UUID flagId,
+                                             @RequestBody JourneyRequests.RiskFlagResolution request,
+                                             Submission submission) {
+        long version = record(journeyId, submission, request,
+                () -> new ResolveRiskFlag(journeyId, flagId, request.resolvedOn(), seal(journeyId, request.reason()),
+                          clock.instant(), submission.expectedVersion()));
+        return ok(Recorded.riskFlag(journeyId, flagId, version));
     }
 
     @Operation(summary = "Record a reintegration assessment")

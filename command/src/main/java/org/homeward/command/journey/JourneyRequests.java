@@ -18,6 +18,7 @@ import org.homeward.journey.MilestoneType;
 import org.homeward.journey.Profile.AgeBand;
 import org.homeward.journey.Profile.FormOfExploitation;
 import org.homeward.journey.Profile.Gender;
+import org.homeward.journey.RiskKind;
 
 /**
  * Request bodies of the journey endpoints, with the limits every client is held to. Free text and personal
@@ -187,6 +188,29 @@ final class JourneyRequests {
         @Override
         public String toString() {
             return "FollowUpMissed[...]";
+        }
+    }
+
+    /** A risk to the person; the detail is sealed under their key and erased with them. */
+    @Schema(name = "RiskFlagRequest")
+    record RiskFlag(@NotNull RiskKind kind,
+                    @NotNull LocalDate flaggedOn,
+                    @NotNull LocalDate reviewOn,
+                    @Size(max = NOTE_LIMIT) String detail) {
+
+        @Override
+        public String toString() {
+            return "RiskFlag[...]";
+        }
+    }
+
+    @Schema(name = "RiskFlagResolutionRequest")
+    record RiskFlagResolution(@NotNull LocalDate resolvedOn,
+                              @NotBlank @Size(max = REASON_LIMIT) String reason) {
+
+        @Override
+        public String toString() {
+            return "RiskFlagResolution[...]";
         }
     }
 

@@ -25,20 +25,21 @@ import org.homeward.journey.ConsentGiven;
 import org.homeward.journey.ConsentPurpose;
 import org.homeward.journey.ConsentWithdrawn;
 import org.homeward.journey.CorrectMilestone;
+import org.homeward.journey.ErasePersonalData;
+import org.homeward.journey.FlagRisk;
 import org.homeward.journey.FollowUpCompleted;
 import org.homeward.journey.FollowUpMissed;
 import org.homeward.journey.FollowUpPurpose;
 import org.homeward.journey.FollowUpScheduled;
 import org.homeward.journey.GiveConsent;
-import org.homeward.journey.ErasePersonalData;
 import org.homeward.journey.JourneyClosed;
 import org.homeward.journey.JourneyOpened;
 import org.homeward.journey.JourneyReopened;
 import org.homeward.journey.JourneyTransferred;
 import org.homeward.journey.MarkFollowUpMissed;
 import org.homeward.journey.MilestoneCorrected;
-import org.homeward.journey.MilestoneOutcome;
 import org.homeward.journey.MilestoneOutcome.EmploymentSector;
+import org.homeward.journey.MilestoneOutcome;
 import org.homeward.journey.MilestoneRecorded;
 import org.homeward.journey.MilestoneRetracted;
 import org.homeward.journey.MilestoneType;
@@ -49,7 +50,11 @@ import org.homeward.journey.RecordMilestone;
 import org.homeward.journey.ReintegrationAssessed;
 import org.homeward.journey.ReintegrationScores;
 import org.homeward.journey.ReopenJourney;
+import org.homeward.journey.ResolveRiskFlag;
 import org.homeward.journey.RetractMilestone;
+import org.homeward.journey.RiskFlagResolved;
+import org.homeward.journey.RiskFlagged;
+import org.homeward.journey.RiskKind;
 import org.homeward.journey.ScheduleFollowUp;
 import org.homeward.journey.TransferJourney;
 import org.homeward.journey.WithdrawConsent;
@@ -1265,6 +1270,126 @@ class JourneyTest {
         fixture.given(opened(), closed(), new JourneyReopened(journeyId, TODAY, "came back"))
                .when(new CloseJourney(journeyId, TODAY.minusDays(1), ClosureReason.MOVED_AWAY, null, NOW, null))
                .expectException(InvalidFieldException.class)
+               .expectNoEvents();
+    }
+
+    // ---- risk flags -------------------------------------------------------------------------------------------
+
+    private final UUID flagId = UUID.randomUUID();
+
+    private FlagRisk flag(LocalDate flaggedOn, LocalDate reviewOn) {
+        return new FlagRisk(journeyId, flagId, RiskKind.TRAFFICKER_CONTACT, flaggedOn, reviewOn, "sealed detail", NOW,
+                            ANY_VERSION);
+    }
+
+    private RiskFlagged riskFlagged() {
+        return new RiskFlagged(journeyId, flagId, RiskKind.TRAFFICKER_CONTACT, INTAKE.plusDays(3), TODAY,
+                               "sealed detail");
+    }
+
+    private ResolveRiskFlag resolve(LocalDate resolvedOn, String reason) {
+        return new ResolveRiskFlag(journeyId, flagId, resolvedOn, reason, NOW, ANY_VERSION);
+    }
+
+    @Test
+    void flagsARiskWithAReviewDate() {
+        fixture.given(opened())
+               .when(flag(TODAY, FUTURE))
+               .expectEvents(new RiskFlagged(journeyId, flagId, RiskKind.TRAFFICKER_CONTACT, TODAY, FUTURE,
+                                             "sealed detail"))
+               .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void caseManagerFlagsARiskOnTheirJourney() {
+        caller = new Caller("cm-1", Role.CASE_MANAGER, "org-a");
+        fixture.given(opened())
+               .when(flag(TODAY, FUTURE))
+               .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void caseManagerCannotFlagAColleaguesJourney() {
+        caller = new Caller("cm-2", Role.CASE_MANAGER, "org-a");
+        fixture.given(opened())
+               .when(flag(TODAY, FUTURE))
+               .expectException(NotVisibleException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotRaiseTheSameFlagTwice() {
+        fixture.given(opened(), riskFlagged())
+               .when(flag(TODAY, FUTURE))
+               .expectException(AlreadyRecordedException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotFlagInTheFutureOrBeforeIntake() {
+        fixture.given(opened())
+               .when(flag(FUTURE, FUTURE))
+               .expectException(invalidField(DateInFutureException.class, "flaggedOn"))
+               .expectNoEvents();
+        fixture.given(opened())
+               .when(flag(BEFORE_INTAKE, TODAY))
+               .expectException(invalidField(DateBeforeIntakeException.class, "flaggedOn"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotReviewBeforeTheFlagWasRaised() {
+        fixture.given(opened())
+               .when(flag(TODAY, TODAY.minusDays(1)))
+               .expectException(invalidField("reviewOn"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotFlagAClosedJourney() {
+        fixture.given(opened(), closed())
+               .when(flag(TODAY, FUTURE))
+               .expectException(JourneyClosedException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void resolvesAFlagWithAReason() {
+        fixture.given(opened(), riskFlagged())
+               .when(resolve(TODAY, "sealed reason"))
+               .expectEvents(new RiskFlagResolved(journeyId, flagId, TODAY, "sealed reason"))
+               .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void resolvingNeedsAReason() {
+        fixture.given(opened(), riskFlagged())
+               .when(resolve(TODAY, " "))
+               .expectException(invalidField("reason"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotResolveAFlagNeverRaisedOrAlreadyResolved() {
+        fixture.given(opened())
+               .when(resolve(TODAY, "sealed reason"))
+               .expectException(UnknownRiskFlagException.class)
+               .expectNoEvents();
+        fixture.given(opened(), riskFlagged(), new RiskFlagResolved(journeyId, flagId, TODAY, "sealed reason"))
+               .when(resolve(TODAY, "sealed reason"))
+               .expectException(RiskFlagResolvedException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotResolveBeforeTheFlagWasRaisedOrInTheFuture() {
+        fixture.given(opened(), riskFlagged())
+               .when(resolve(INTAKE.plusDays(2), "sealed reason"))
+               .expectException(invalidField("resolvedOn"))
+               .expectNoEvents();
+        fixture.given(opened(), riskFlagged())
+               .when(resolve(FUTURE, "sealed reason"))
+               .expectException(invalidField(DateInFutureException.class, "resolvedOn"))
                .expectNoEvents();
     }
 }

@@ -206,6 +206,11 @@ class ApiDocument {
                     {"completedOn": "2026-07-02"}"""),
             Map.entry("markFollowUpMissed", """
                     {"reason": "not at home"}"""),
+            Map.entry("flagRisk", """
+                    {"kind": "TRAFFICKER_CONTACT", "flaggedOn": "2026-07-03", "reviewOn": "2026-07-10",
+                     "detail": "a stranger asked for her at the shelter"}"""),
+            Map.entry("resolveRiskFlag", """
+                    {"resolvedOn": "2026-07-09", "reason": "moved to a safe house"}"""),
             Map.entry("assess", """
                     {"assessedOn": "2026-07-02", "assessorId": "cm-101",
                      "scores": {"economic": 3, "social": 4, "psychosocial": 2}}"""),
@@ -258,7 +263,11 @@ class ApiDocument {
              "caseHistory": [
                {"version": 0, "kind": "INTAKE", "organisationId": "org-north", "caseManagerId": "cm-017",
                 "reason": null}],
-             "statusChanges": []}""";
+             "statusChanges": [],
+             "riskFlags": [
+               {"flagId": "3c9e1f7a-8b2d-4e6f-a1c3-5d7b9e0f2a46", "kind": "TRAFFICKER_CONTACT",
+                "flaggedOn": "2026-07-03", "reviewOn": "2026-07-10", "detail": "a stranger asked for her at the shelter",
+                "open": true, "overdue": false, "resolvedOn": null, "resolutionReason": null}]}""";
 
     /** The examples above, on the request bodies and the timeline's answer. */
     @Bean

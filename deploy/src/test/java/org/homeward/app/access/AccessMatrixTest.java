@@ -44,7 +44,7 @@ class AccessMatrixTest extends HttpTest {
                                    "milestones/{milestoneId}/retraction", "closure", "reopening", "consents",
                                    "consent-withdrawals", "assignment", "transfer", "follow-ups",
                                    "follow-ups/{followUpId}/completion", "follow-ups/{followUpId}/missed",
-                                   "assessments")) {
+                                   "assessments", "risk-flags", "risk-flags/{flagId}/resolution")) {
             RULES.put("POST /api/v1/journeys/{journeyId}/" + path, RECORDERS);
         }
         RULES.put("POST /api/v1/journeys/{journeyId}/erasure", EnumSet.of(Role.SUPERVISOR));
@@ -172,6 +172,7 @@ class AccessMatrixTest extends HttpTest {
         return pattern.replace("{journeyId}", journey)
                       .replace("{milestoneId}", UUID.randomUUID().toString())
                       .replace("{followUpId}", UUID.randomUUID().toString())
+                      .replace("{flagId}", UUID.randomUUID().toString())
                       .replace("{programId}", UUID.randomUUID().toString())
                       .replace("{caseManagerId}", "cm-test")
                       .replace("{name}", "timeline");

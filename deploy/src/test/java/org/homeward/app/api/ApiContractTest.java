@@ -129,6 +129,11 @@ class ApiContractTest extends HttpTest {
         String call = call(caseManager, "POST", path + "/follow-ups", Map.of(),
                            Map.of("dueOn", "2026-07-15", "purpose", "PHONE_CHECK_IN")).text("followUpId");
         call(caseManager, "POST", path + "/follow-ups/" + call + "/missed", Map.of(), Map.of("reason", "no answer"));
+        String flag = call(caseManager, "POST", path + "/risk-flags", Map.of(), Map.of(
+                "kind", "TRAFFICKER_CONTACT", "flaggedOn", "2026-07-03", "reviewOn", "2026-07-10",
+                "detail", "a stranger asked for her")).text("flagId");
+        call(caseManager, "POST", path + "/risk-flags/" + flag + "/resolution", Map.of(),
+             Map.of("resolvedOn", "2026-07-09", "reason", "moved to a safe house"));
         call(caseManager, "POST", path + "/assessments", Map.of(), Map.of(
                 "assessedOn", "2026-07-02", "assessorId", "cm-test",
                 "scores", Map.of("economic", 3, "social", 4, "psychosocial", 2)));

@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A case manager opens their caseload to see which of their open journeys needs them first: overdue follow-ups,
- * then follow-ups to come, then journeys with nothing scheduled. The story through the HTTP API; what the caseload
- * makes of each event is tested on the read side, given events (query's {@code CaseloadProjectionTest}).
+ * A case manager opens their caseload to see which of their open journeys needs them first: flagged journeys,
+ * overdue follow-ups, then follow-ups to come, then journeys with nothing scheduled. The story through the HTTP
+ * API; what the caseload makes of each event is tested on the read side, given events (query's
+ * {@code CaseloadProjectionTest}).
  */
 class CaseloadTest extends HttpTest {
 
@@ -161,6 +162,68 @@ class CaseloadTest extends HttpTest {
         Reply beyond = supervisor(org).get("/api/v1/caseloads/" + cm + "?page=3&size=2");
         assertThat(beyond.json().path("entries")).isEmpty();
         assertThat(beyond.json().path("total").asLong()).isEqualTo(5);
+    }
+
+    /**
+     * A case manager flags a journey: it tops the caseload, its review overdue; the timeline shows the flag with
+     * its detail to the case manager and masked to an auditor; resolving it needs a reason, after which the journey
+     * takes its usual place again; the person's erasure takes the detail and the reason with it.
+     */
+    @Test
+    void aFlaggedJourneyTopsTheCaseloadUntilItsFlagIsResolved() {
+        String org = "org-flags";
+        String cm = "cm-flags-1";
+        Journey followedUp = open(intake(org, cm));
+        followedUp.scheduleFollowUp(INTAKE.plusDays(20), "HOME_VISIT");
+        Journey flagged = open(intake(org, cm));
+        caseloadOnceItLists(org, "/api/v1/caseloads/" + cm, followedUp, flagged);
+
+        Api caseManager = as(Role.CASE_MANAGER, cm, org);
+        String detail = "synthetic: a man asked for her at the shelter gate";
+        Reply flag = caseManager.post("/api/v1/journeys/" + flagged.id + "/risk-flags",
+                                      Map.of("kind", "TRAFFICKER_CONTACT", "flaggedOn", TODAY.minusDays(10).toString(),
+                                             "reviewOn", TODAY.minusDays(2).toString(), "detail", detail));
+        assertThat(flag.status()).as(flag.body()).isEqualTo(201);
+        String flagId = flag.text("flagId");
+        flagged.version = flag.json().path("version").asLong();
+
+        JsonNode caseload = caseloadOnceItLists(org, "/api/v1/caseloads/" + cm, flagged, followedUp);
+        JsonNode risk = caseload.path("entries").get(0).path("riskFlags");
+        assertThat(risk.path("open").asInt()).isEqualTo(1);
+        assertThat(risk.path("nextReviewOn").asString()).isEqualTo(TODAY.minusDays(2).toString());
+        assertThat(risk.path("overdue").asBoolean()).isTrue();
+        assertThat(caseload.path("entries").get(1).path("riskFlags").path("open").asInt()).isZero();
+
+        String timeline = "/api/v1/journeys/" + flagged.id + "/timeline?minVersion=" + flagged.version;
+        JsonNode shown = caseManager.get(timeline + "&purpose=CASE_WORK").json().path("riskFlags").get(0);
+        assertThat(shown.path("flagId").asString()).isEqualTo(flagId);
+        assertThat(shown.path("kind").asString()).isEqualTo("TRAFFICKER_CONTACT");
+        assertThat(shown.path("detail").asString()).isEqualTo(detail);
+        assertThat(shown.path("open").asBoolean()).isTrue();
+        assertThat(shown.path("overdue").asBoolean()).isTrue();
+        JsonNode audited = as(Role.AUDITOR, "au-flags", "org-audit").get(timeline + "&purpose=AUDIT").json();
+        assertThat(audited.path("riskFlags").get(0).path("detail").asString()).isEqualTo("[masked]");
+
+        Reply noReason = caseManager.post("/api/v1/journeys/" + flagged.id + "/risk-flags/" + flagId + "/resolution",
+                                          Map.of("resolvedOn", TODAY.toString()));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.contentType()).startsWith("application/problem+json");
+        assertThat(noReason.json().path("errors").get(0).path("field").asString()).isEqualTo("reason");
+        Reply resolved = caseManager.post("/api/v1/journeys/" + flagged.id + "/risk-flags/" + flagId + "/resolution",
+                                          Map.of("resolvedOn", TODAY.toString(),
+                                                 "reason", "synthetic: moved to a safe house"));
+        assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
+        flagged.version = resolved.json().path("version").asLong();
+        caseloadOnceItLists(org, "/api/v1/caseloads/" + cm, followedUp, flagged);
+        Reply again = caseManager.post("/api/v1/journeys/" + flagged.id + "/risk-flags/" + flagId + "/resolution",
+                                       Map.of("resolvedOn", TODAY.toString(), "reason", "twice"));
+        assertThat(again.status()).isEqualTo(409);
+
+        flagged.post("/erasure", Map.of("requestedOn", TODAY.toString()));
+        JsonNode erased = caseManager.get("/api/v1/journeys/" + flagged.id + "/timeline?purpose=CASE_WORK&minVersion="
+                                          + flagged.version).json().path("riskFlags").get(0);
+        assertThat(erased.path("kind").asString()).as("what happened, and when, stays").isEqualTo("TRAFFICKER_CONTACT");
+        assertThat(erased.toString()).doesNotContain("shelter gate", "safe house");
     }
 
     @Test

@@ -23,17 +23,19 @@ import org.homeward.journey.MilestoneRecorded;
 import org.homeward.journey.MilestoneRetracted;
 import org.homeward.journey.PersonalDataErased;
 import org.homeward.journey.ReintegrationAssessed;
+import org.homeward.journey.RiskFlagResolved;
+import org.homeward.journey.RiskFlagged;
 import org.homeward.program.ProgramEvent;
 import org.homeward.query.ProjectionWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps every journey's caseload entry: who has it, whether it is open, its last milestone and its next
- * follow-up, the last two kept on the journey's row so that a page sorts on one index, and found again once per
- * batch for each journey whose milestones or follow-ups changed. Its writes go with the processor's batch and
- * commit with the token advance ({@link ProjectionWrites}); every handler goes on only if its event is new to the
- * journey, which makes replaying a batch harmless.
+ * Keeps every journey's caseload entry: who has it, whether it is open, its last milestone, its next follow-up and
+ * its open risk flags, the last three kept on the journey's row so that a page sorts on one index, and found again
+ * once per batch for each journey whose milestones, follow-ups or flags changed. Its writes go with the
+ * processor's batch and commit with the token advance ({@link ProjectionWrites}); every handler goes on only if
+ * its event is new to the journey, which makes replaying a batch harmless.
  */
 @Ignores(value = ProgramEvent.class, why = "a journey shows the program standing its milestones carry")
 @Component
@@ -47,6 +49,7 @@ class CaseloadProjection {
     // one instance each: a batch derives once per derivation instance and journey (ProjectionWrites.derive)
     private final Consumer<Set<UUID>> findLastMilestone = this::findLastMilestone;
     private final Consumer<Set<UUID>> findNextFollowUp = this::findNextFollowUp;
+    private final Consumer<Set<UUID>> findRiskFlags = this::findRiskFlags;
 
     CaseloadProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -125,6 +128,24 @@ class CaseloadProjection {
     }
 
     @EventHandler
+    void on(RiskFlagged event, @SequenceNumber long version) {
+        if (writes.advance(event.journeyId(), version)) {
+            writes.write("insert into caseload_risk_flag (journey_id, flag_id, review_on) values (?, ?, ?)",
+                         event.journeyId(), event.flagId(), event.reviewOn());
+            writes.derive(event.journeyId(), findRiskFlags);
+        }
+    }
+
+    @EventHandler
+    void on(RiskFlagResolved event, @SequenceNumber long version) {
+        if (writes.advance(event.journeyId(), version)) {
+            writes.write("delete from caseload_risk_flag where journey_id = ? and flag_id = ?", event.journeyId(),
+                         event.flagId());
+            writes.derive(event.journeyId(), findRiskFlags);
+        }
+    }
+
+    @EventHandler
     void on(JourneyClosed event, @SequenceNumber long version) {
         if (writes.advance(event.journeyId(), version)) {
             writes.write("update caseload_journey set closed = true where journey_id = ?", event.journeyId());
@@ -180,7 +201,10 @@ class CaseloadProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.execute("delete from caseload_milestone; delete from caseload_follow_up; delete from caseload_journey");
+        jdbc.execute("""
+                     delete from caseload_milestone; delete from caseload_follow_up; delete from caseload_risk_flag;
+                     delete from caseload_journey
+                     """);
     }
 
     private void dropFollowUp(UUID journeyId, UUID followUpId) {
@@ -211,6 +235,17 @@ class CaseloadProjection {
                          from caseload_follow_up f where f.journey_id = j.journey_id
                          order by f.due_on, f.scheduled_version
                          limit 1)
+                    where j.journey_id = any(?::uuid[])
+                    """,
+                    (Object) ProjectionWrites.ids(journeys));
+    }
+
+    /** Sets each journey's count of open risk flags and their earliest review, or none, from its open flags. */
+    private void findRiskFlags(Set<UUID> journeys) {
+        jdbc.update("""
+                    update caseload_journey j
+                    set (open_risk_flags, next_risk_review_on) =
+                        (select count(*), min(f.review_on) from caseload_risk_flag f where f.journey_id = j.journey_id)
                     where j.journey_id = any(?::uuid[])
                     """,
                     (Object) ProjectionWrites.ids(journeys));

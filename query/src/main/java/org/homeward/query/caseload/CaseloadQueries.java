@@ -39,19 +39,21 @@ class CaseloadQueries {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         List<Caseload.Entry> entries = new ArrayList<>();
         long[] total = {0};
-        // ascending due date puts the overdue first, longest overdue first; the page's order is the index's
+        // flagged first; ascending dates put the overdue first, longest overdue first; the page's order is the index's
         sql.sql("""
                select counted.total, page.*
                from (select count(*) as total from caseload_journey
                      where case_manager_id = :caseManager and organisation_id = :organisation and not closed) counted
                left join (select journey_id, organisation_id, intake_date, last_milestone_id,
                               last_milestone_type, last_milestone_on, next_follow_up_id, next_follow_up_due_on,
-                              next_follow_up_purpose, version
+                              next_follow_up_purpose, version, open_risk_flags, next_risk_review_on
                           from caseload_journey
                           where case_manager_id = :caseManager and organisation_id = :organisation and not closed
-                          order by next_follow_up_due_on nulls last, intake_date, journey_id
+                          order by open_risk_flags = 0, next_risk_review_on, next_follow_up_due_on nulls last,
+                                   intake_date, journey_id
                           limit :size offset :offset) page on true
-               order by page.next_follow_up_due_on nulls last, page.intake_date, page.journey_id
+               order by page.open_risk_flags = 0, page.next_risk_review_on, page.next_follow_up_due_on nulls last,
+                        page.intake_date, page.journey_id
                """)
            .param("caseManager", query.caseManagerId())
            .param("organisation", query.organisationId())
@@ -64,6 +66,12 @@ class CaseloadQueries {
                }
            });
         return new Caseload(query.caseManagerId(), query.page(), query.size(), total[0], entries);
+    }
+
+    private static Caseload.RiskFlags riskFlags(ResultSet rs, LocalDate today) throws SQLException {
+        LocalDate reviewOn = rs.getObject("next_risk_review_on", LocalDate.class);
+        return new Caseload.RiskFlags(rs.getInt("open_risk_flags"), reviewOn,
+                                      reviewOn != null && reviewOn.isBefore(today));
     }
 
     private static Caseload.Entry entry(ResultSet rs, LocalDate today) throws SQLException {
@@ -86,6 +94,7 @@ class CaseloadQueries {
                                   lastMilestone,
                                   nextFollowUp,
                                   dueOn != null && dueOn.isBefore(today),
-                                  rs.getLong("version"));
+                                  rs.getLong("version"),
+                                  riskFlags(rs, today));
     }
 }

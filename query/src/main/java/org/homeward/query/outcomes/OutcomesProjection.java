@@ -30,6 +30,8 @@ import org.homeward.journey.MilestoneRetracted;
 import org.homeward.journey.MilestoneType;
 import org.homeward.journey.PersonalDataErased;
 import org.homeward.journey.ReintegrationAssessed;
+import org.homeward.journey.RiskFlagResolved;
+import org.homeward.journey.RiskFlagged;
 import org.homeward.program.ProgramDefined;
 import org.homeward.program.ProgramRetired;
 import org.homeward.program.ProgramUpdated;
@@ -46,9 +48,10 @@ import org.springframework.stereotype.Component;
  * replaying a batch harmless.
  */
 @Ignores(value = {JourneyClosed.class, JourneyReopened.class, CaseManagerAssigned.class, PersonalDataErased.class,
-                  ProgramUpdated.class, ProgramRetired.class},
+                  RiskFlagged.class, RiskFlagResolved.class, ProgramUpdated.class, ProgramRetired.class},
          why = "figures rest on milestones, consents, assessments and follow-ups; who manages a journey, whether it"
-               + " is open, a program's name or retirement and the person's own data change none of them")
+               + " is open, its risk flags, a program's name or retirement and the person's own data change none of"
+               + " them")
 @Component
 @ProcessingGroup(OutcomesProjection.NAME)
 class OutcomesProjection {

@@ -32,7 +32,8 @@ class TimelineHistory {
     private static final List<String> TABLES = List.of("timeline_journey", "timeline_milestone",
                                                        "timeline_milestone_revision", "timeline_consent",
                                                        "timeline_case_assignment", "timeline_follow_up",
-                                                       "timeline_assessment", "timeline_status_change");
+                                                       "timeline_assessment", "timeline_status_change",
+                                                       "timeline_risk_flag");
 
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;

@@ -25,6 +25,8 @@ import org.homeward.journey.MilestoneRetracted;
 import org.homeward.journey.PersonalDataErased;
 import org.homeward.journey.PersonalDetails;
 import org.homeward.journey.ReintegrationAssessed;
+import org.homeward.journey.RiskFlagResolved;
+import org.homeward.journey.RiskFlagged;
 import org.homeward.journey.Timeline;
 import org.homeward.program.ProgramEvent;
 import org.homeward.query.ProjectionWrites;
@@ -245,6 +247,29 @@ class TimelineProjection {
     }
 
     @EventHandler
+    void on(RiskFlagged event, @SequenceNumber long version) {
+        if (writes.advance(event.journeyId(), version)) {
+            writes.write("""
+                         insert into timeline_risk_flag (journey_id, flag_id, kind, flagged_on, review_on, detail)
+                         values (?, ?, ?, ?, ?, ?)
+                         """,
+                         event.journeyId(), event.flagId(), event.kind().name(), event.flaggedOn(), event.reviewOn(),
+                         event.detail());
+        }
+    }
+
+    @EventHandler
+    void on(RiskFlagResolved event, @SequenceNumber long version) {
+        if (writes.advance(event.journeyId(), version)) {
+            writes.write("""
+                         update timeline_risk_flag set resolved_on = ?, resolution_reason = ?
+                         where journey_id = ? and flag_id = ?
+                         """,
+                         event.resolvedOn(), event.reason(), event.journeyId(), event.flagId());
+        }
+    }
+
+    @EventHandler
     void on(ReintegrationAssessed event, @SequenceNumber long version) {
         if (writes.advance(event.journeyId(), version)) {
             writes.write("""
@@ -280,6 +305,8 @@ class TimelineProjection {
             writes.write("update timeline_follow_up set note = null, missed_reason = null where journey_id = ?",
                          journeyId);
             writes.write("update timeline_case_assignment set reason = null where journey_id = ?", journeyId);
+            writes.write("update timeline_risk_flag set detail = null, resolution_reason = null where journey_id = ?",
+                         journeyId);
             writes.write("update timeline_status_change set reason = ? where journey_id = ? and status = ?",
                          ERASED, journeyId, Timeline.Status.OPEN.name());
             writes.write("update timeline_status_change set note = null where journey_id = ?", journeyId);
@@ -291,7 +318,8 @@ class TimelineProjection {
         jdbc.execute("""
                      delete from timeline_milestone_revision; delete from timeline_milestone;
                      delete from timeline_consent; delete from timeline_case_assignment; delete from timeline_follow_up;
-                     delete from timeline_assessment; delete from timeline_status_change; delete from timeline_journey
+                     delete from timeline_assessment; delete from timeline_status_change; delete from timeline_risk_flag;
+                     delete from timeline_journey
                      """);
     }
 

@@ -23,6 +23,7 @@ import org.homeward.journey.MilestoneType;
 import org.homeward.journey.PersonalDetails;
 import org.homeward.journey.Profile;
 import org.homeward.journey.ReintegrationScores;
+import org.homeward.journey.RiskKind;
 import org.homeward.journey.Timeline;
 import org.homeward.query.QuerySettings;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -142,6 +143,9 @@ class TimelineQueries {
                                                        rs.getObject("changed_on", LocalDate.class),
                                                        rs.getString("reason"), rs.getString("note")),
                 journeyId);
+        List<Timeline.RiskFlag> riskFlags = jdbc.query(
+                "select * from timeline_risk_flag where journey_id = ? order by flagged_on, flag_id",
+                (rs, row) -> riskFlag(rs, today), journeyId);
         return jdbc.query("select * from timeline_journey where journey_id = ?",
                           (rs, row) -> {
                               String closureReason = rs.getString("closure_reason");
@@ -158,7 +162,8 @@ class TimelineQueries {
                                       rs.getObject("closed_on", LocalDate.class),
                                       closureReason == null ? null : ClosureReason.valueOf(closureReason),
                                       rs.getLong("version"),
-                                      milestones, consents, followUps, assessments, caseHistory, statusChanges);
+                                      milestones, consents, followUps, assessments, caseHistory, statusChanges,
+                                      riskFlags);
                           },
                           journeyId).stream().findFirst();
     }
@@ -203,6 +208,15 @@ class TimelineQueries {
                                      status == Timeline.FollowUpStatus.SCHEDULED && dueOn.isBefore(today),
                                      rs.getObject("completed_on", LocalDate.class), rs.getString("note"),
                                      rs.getString("missed_reason"));
+    }
+
+    private static Timeline.RiskFlag riskFlag(ResultSet rs, LocalDate today) throws SQLException {
+        LocalDate reviewOn = rs.getObject("review_on", LocalDate.class);
+        LocalDate resolvedOn = rs.getObject("resolved_on", LocalDate.class);
+        return new Timeline.RiskFlag(rs.getObject("flag_id", UUID.class), RiskKind.valueOf(rs.getString("kind")),
+                                     rs.getObject("flagged_on", LocalDate.class), reviewOn, rs.getString("detail"),
+                                     resolvedOn == null, resolvedOn == null && reviewOn.isBefore(today), resolvedOn,
+                                     rs.getString("resolution_reason"));
     }
 
     private static Timeline.Assessment assessment(ResultSet rs) throws SQLException {

@@ -28,6 +28,9 @@ import org.homeward.journey.Profile;
 import org.homeward.journey.ReintegrationArea;
 import org.homeward.journey.ReintegrationAssessed;
 import org.homeward.journey.ReintegrationScores;
+import org.homeward.journey.RiskFlagResolved;
+import org.homeward.journey.RiskFlagged;
+import org.homeward.journey.RiskKind;
 import org.homeward.query.support.GivenEvents;
 import org.homeward.query.support.ReadModelDatabase;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +39,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Given a journey's events, the caseload answers which of a case manager's open journeys needs them first:
- * overdue follow-ups (longest overdue first), then follow-ups to come (soonest first), then journeys with nothing
+ * flagged journeys (the earliest review first), overdue follow-ups (longest overdue first), then follow-ups to come (soonest first), then journeys with nothing
  * scheduled (earliest intake first). Each test uses case managers of its own in one database.
  */
 class CaseloadProjectionTest {
@@ -184,6 +187,31 @@ class CaseloadProjectionTest {
     }
 
     @Test
+    void flaggedJourneysComeFirstTheEarliestReviewFirst() {
+        UUID lateFollowUp = opened("cm-5", "org-north", INTAKE);
+        UUID flagged = opened("cm-5", "org-north", INTAKE.plusDays(1));
+        UUID reviewOverdue = opened("cm-5", "org-north", INTAKE.plusDays(2));
+        UUID resolved = opened("cm-5", "org-north", INTAKE.plusDays(3));
+        UUID resolvedFlag = UUID.randomUUID();
+        events.given(followUp(lateFollowUp, UUID.randomUUID(), TODAY.minusDays(20), FollowUpPurpose.HOME_VISIT),
+                     flag(flagged, UUID.randomUUID(), TODAY.plusDays(10)),
+                     flag(reviewOverdue, UUID.randomUUID(), TODAY.plusDays(30)),
+                     flag(reviewOverdue, UUID.randomUUID(), TODAY.minusDays(3)),
+                     flag(resolved, resolvedFlag, TODAY.minusDays(9)),
+                     new RiskFlagResolved(resolved, resolvedFlag, TODAY, "sealed"));
+
+        Caseload caseload = caseloads.handle(new FindCaseload("cm-5", "org-north", 0, 20));
+
+        assertThat(ids(caseload)).containsExactly(reviewOverdue, flagged, lateFollowUp, resolved);
+        assertThat(caseload.entries().get(0).riskFlags())
+                .isEqualTo(new Caseload.RiskFlags(2, TODAY.minusDays(3), true));
+        assertThat(caseload.entries().get(1).riskFlags())
+                .isEqualTo(new Caseload.RiskFlags(1, TODAY.plusDays(10), false));
+        assertThat(caseload.entries().get(3).riskFlags()).isEqualTo(new Caseload.RiskFlags(0, null, false));
+        assertThat(caseload.entries().get(3).version()).isEqualTo(2);
+    }
+
+    @Test
     void aCaseManagerWithNoJourneysHasAnEmptyCaseload() {
         Caseload caseload = caseloads.handle(new FindCaseload("cm-nobody", "org-north", 0, 20));
 
@@ -200,6 +228,10 @@ class CaseloadProjectionTest {
 
     private static MilestoneRecorded milestone(UUID journey, UUID milestone, MilestoneType type, LocalDate on) {
         return new MilestoneRecorded(journey, milestone, type, on, null, null, null);
+    }
+
+    private static RiskFlagged flag(UUID journey, UUID flag, LocalDate reviewOn) {
+        return new RiskFlagged(journey, flag, RiskKind.SAFETY_RISK, INTAKE.plusDays(5), reviewOn, "sealed");
     }
 
     private static FollowUpScheduled followUp(UUID journey, UUID followUp, LocalDate due, FollowUpPurpose purpose) {

@@ -32,6 +32,9 @@ import org.homeward.journey.PersonalDetails;
 import org.homeward.journey.Profile;
 import org.homeward.journey.ReintegrationAssessed;
 import org.homeward.journey.ReintegrationScores;
+import org.homeward.journey.RiskFlagResolved;
+import org.homeward.journey.RiskFlagged;
+import org.homeward.journey.RiskKind;
 import org.homeward.journey.Timeline;
 import org.homeward.query.QuerySettings;
 import org.homeward.query.support.GivenEvents;
@@ -45,7 +48,7 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
  * Given a journey's events, its timeline: milestones as they stand with every revision, consents, follow-ups,
- * the case history and the status changes; personal data gone after erasure; a read for a version not yet
+ * risk flags, the case history and the status changes; personal data gone after erasure; a read for a version not yet
  * applied waits for it, and one for a journey nobody opened is refused as unknown.
  */
 class TimelineProjectionTest {
@@ -132,11 +135,42 @@ class TimelineProjectionTest {
                                        .singleElement().satisfies(consent -> assertThat(consent.inForce()).isFalse());
     }
 
+    /** The timeline's today is intake + 100 days. */
+    @Test
+    void riskFlagsShowOpenOverdueAndResolved() throws Exception {
+        UUID journey = opened();
+        UUID overdue = UUID.randomUUID();
+        UUID resolved = UUID.randomUUID();
+        UUID open = UUID.randomUUID();
+        events.given(new RiskFlagged(journey, overdue, RiskKind.TRAFFICKER_CONTACT, INTAKE.plusDays(2),
+                                     INTAKE.plusDays(30), "enc:v1:seen"),
+                     new RiskFlagged(journey, resolved, RiskKind.MEDICAL_URGENCY, INTAKE.plusDays(3),
+                                     INTAKE.plusDays(10), null),
+                     new RiskFlagResolved(journey, resolved, INTAKE.plusDays(8), "enc:v1:treated"),
+                     new RiskFlagged(journey, open, RiskKind.CHILD_IN_HOUSEHOLD, INTAKE.plusDays(4),
+                                     INTAKE.plusDays(200), null));
+
+        Timeline timeline = timelines.handle(new FindTimeline(journey, events.version(journey)));
+
+        assertThat(timeline.riskFlags()).containsExactly(
+                new Timeline.RiskFlag(overdue, RiskKind.TRAFFICKER_CONTACT, INTAKE.plusDays(2), INTAKE.plusDays(30),
+                                      "enc:v1:seen", true, true, null, null),
+                new Timeline.RiskFlag(resolved, RiskKind.MEDICAL_URGENCY, INTAKE.plusDays(3), INTAKE.plusDays(10),
+                                      null, false, false, INTAKE.plusDays(8), "enc:v1:treated"),
+                new Timeline.RiskFlag(open, RiskKind.CHILD_IN_HOUSEHOLD, INTAKE.plusDays(4), INTAKE.plusDays(200),
+                                      null, true, false, null, null));
+        assertThat(timeline.version()).isEqualTo(4);
+    }
+
     @Test
     void erasureLeavesNoPersonalDataInTheTimeline() throws Exception {
         UUID journey = opened();
+        UUID flag = UUID.randomUUID();
         events.given(new MilestoneRecorded(journey, UUID.randomUUID(), MilestoneType.SHELTER_ENTERED, INTAKE,
                                            "enc:v1:note", null, null),
+                     new RiskFlagged(journey, flag, RiskKind.SAFETY_RISK, INTAKE, INTAKE.plusDays(7),
+                                     "enc:v1:detail"),
+                     new RiskFlagResolved(journey, flag, INTAKE.plusDays(1), "enc:v1:reason"),
                      new PersonalDataErased(journey, INTAKE.plusDays(5)));
 
         Timeline timeline = timelines.handle(new FindTimeline(journey, events.version(journey)));
