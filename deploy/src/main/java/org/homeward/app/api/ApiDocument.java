@@ -266,7 +266,8 @@ class ApiDocument {
              "statusChanges": [],
              "riskFlags": [
                {"flagId": "3c9e1f7a-8b2d-4e6f-a1c3-5d7b9e0f2a46", "kind": "TRAFFICKER_CONTACT",
-                "flaggedOn": "2026-07-03", "reviewOn": "2026-07-10", "detail": "a stranger asked for her at the shelter",
+                "flaggedOn": "2026-07-03", "reviewOn": "2026-07-10",
+                "detail": "a stranger asked for her at the shelter",
                 "open": true, "overdue": false, "resolvedOn": null, "resolutionReason": null}]}""";
 
     /** The examples above, on the request bodies and the timeline's answer. */

@@ -318,8 +318,8 @@ class TimelineProjection {
         jdbc.execute("""
                      delete from timeline_milestone_revision; delete from timeline_milestone;
                      delete from timeline_consent; delete from timeline_case_assignment; delete from timeline_follow_up;
-                     delete from timeline_assessment; delete from timeline_status_change; delete from timeline_risk_flag;
-                     delete from timeline_journey
+                     delete from timeline_assessment; delete from timeline_status_change;
+                     delete from timeline_risk_flag; delete from timeline_journey
                      """);
     }
 

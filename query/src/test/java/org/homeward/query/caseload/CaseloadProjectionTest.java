@@ -39,8 +39,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Given a journey's events, the caseload answers which of a case manager's open journeys needs them first:
- * flagged journeys (the earliest review first), overdue follow-ups (longest overdue first), then follow-ups to come (soonest first), then journeys with nothing
- * scheduled (earliest intake first). Each test uses case managers of its own in one database.
+ * flagged journeys (the earliest review first), overdue follow-ups (longest overdue first), then follow-ups to
+ * come (soonest first), then journeys with nothing scheduled (earliest intake first). Each test uses case managers of its own in one database.
  */
 class CaseloadProjectionTest {
 
