@@ -11,9 +11,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Concurrent writers recording milestones on a shared set of journeys, bounded in count and time, every answer
- * written to the ledger. Half the writes carry an Idempotency-Key and are sent a second time after their answer:
- * the retry must get the same answer and record nothing. Writers pick among the ports they are given, which a
+ * Concurrent writers recording milestones (and one request in ten raising or resolving a risk flag) on a shared
+ * set of journeys, bounded in count and time, every answer written to the ledger. Half the writes carry an
+ * Idempotency-Key and are sent a second time after their answer: the retry must get the same answer and record
+ * nothing. Writers pick among the ports they are given, which a
  * scenario changes when it restarts a process.
  */
 final class Load {
@@ -23,6 +24,8 @@ final class Load {
     static final String ELSEWHERE = "org-elsewhere";
     /** one request in this many is one Homeward must refuse */
     private static final int REFUSED_EVERY = 10;
+    /** one request in this many raises or resolves a risk flag */
+    private static final int RISK_FLAG_EVERY = 10;
     static final String CASE_MANAGER = "cm-faults";
     static final LocalDate INTAKE = LocalDate.of(2026, 1, 12);
     private static final String[] TYPES = {"SUPPORT_GROUP_JOINED", "COUNSELLING_STARTED", "MEDICAL_CHECKUP_DONE",
@@ -33,6 +36,8 @@ final class Load {
     private final Ledger ledger;
     private volatile List<Integer> ports;
     private final List<String> journeys = Collections.synchronizedList(new ArrayList<>());
+    /** journey and flag id of the flags raised and not yet resolved */
+    private final java.util.Queue<String[]> openFlags = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicInteger sent = new AtomicInteger();
     private volatile boolean stopped;
     private final List<Thread> writers = new ArrayList<>();
@@ -114,14 +119,38 @@ final class Load {
                     }
                     String journey = journeys.get(ThreadLocalRandom.current().nextInt(journeys.size()));
                     String key = ThreadLocalRandom.current().nextBoolean() ? UUID.randomUUID().toString() : null;
-                    Client.Answer answer = write("/api/v1/journeys/" + journey + "/milestones", milestone(), key,
-                                                 journey);
+                    Client.Answer answer = n % RISK_FLAG_EVERY == RISK_FLAG_EVERY / 2 ? riskFlag(journey, key)
+                            : write("/api/v1/journeys/" + journey + "/milestones", milestone(), key, journey);
                     if (answer.status() == 0 || answer.status() == 503) {
                         pause(250);                 // the service is down: do not spin
                     }
                 }
             }));
         }
+    }
+
+    /**
+     * A risk flag raised on the journey, or one raised earlier resolved: every projection's tables then hold flags
+     * to converge on, open and resolved.
+     */
+    private Client.Answer riskFlag(String journey, String key) {
+        String[] open = openFlags.poll();
+        if (open != null && ThreadLocalRandom.current().nextBoolean()) {
+            return write("/api/v1/journeys/" + open[0] + "/risk-flags/" + open[1] + "/resolution",
+                         "{\"resolvedOn\": \"%s\", \"reason\": \"synthetic reason\"}".formatted(INTAKE.plusDays(3)),
+                         key, open[0]);
+        }
+        if (open != null) {
+            openFlags.add(open);
+        }
+        Client.Answer answer = write("/api/v1/journeys/" + journey + "/risk-flags",
+                                     "{\"kind\": \"SAFETY_RISK\", \"flaggedOn\": \"%s\", \"reviewOn\": \"%s\"}"
+                                             .formatted(INTAKE.plusDays(2), INTAKE.plusDays(30)),
+                                     key, journey);
+        if (answer.ok()) {
+            openFlags.add(new String[] {journey, answer.field("flagId")});
+        }
+        return answer;
     }
 
     /**
