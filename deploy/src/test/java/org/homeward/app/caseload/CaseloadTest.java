@@ -7,6 +7,7 @@ import static org.homeward.app.support.SyntheticJourneys.milestone;
 import static org.homeward.app.support.SyntheticJourneys.with;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -186,6 +187,7 @@ class CaseloadTest extends HttpTest {
         assertThat(flag.status()).as(flag.body()).isEqualTo(201);
         String flagId = flag.text("flagId");
         flagged.version = flag.json().path("version").asLong();
+        Instant whileOpen = Instant.now();
 
         JsonNode caseload = caseloadOnceItLists(org, "/api/v1/caseloads/" + cm, flagged, followedUp);
         JsonNode risk = caseload.path("entries").get(0).path("riskFlags");
@@ -209,12 +211,17 @@ class CaseloadTest extends HttpTest {
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.contentType()).startsWith("application/problem+json");
         assertThat(noReason.json().path("errors").get(0).path("field").asString()).isEqualTo("reason");
+        pause(20);      // the resolution is recorded after the instant read as known while open
         Reply resolved = caseManager.post("/api/v1/journeys/" + flagged.id + "/risk-flags/" + flagId + "/resolution",
                                           Map.of("resolvedOn", TODAY.toString(),
                                                  "reason", "synthetic: moved to a safe house"));
         assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
         flagged.version = resolved.json().path("version").asLong();
         caseloadOnceItLists(org, "/api/v1/caseloads/" + cm, followedUp, flagged);
+        JsonNode asKnownWhileOpen = caseManager.get("/api/v1/journeys/" + flagged.id + "/timeline?asOf=" + whileOpen)
+                                               .json().path("riskFlags").get(0);
+        assertThat(asKnownWhileOpen.path("open").asBoolean()).as("as known before the resolution").isTrue();
+        assertThat(asKnownWhileOpen.path("detail").asString()).isEqualTo(detail);
         Reply again = caseManager.post("/api/v1/journeys/" + flagged.id + "/risk-flags/" + flagId + "/resolution",
                                        Map.of("resolvedOn", TODAY.toString(), "reason", "twice"));
         assertThat(again.status()).isEqualTo(409);
@@ -329,5 +336,13 @@ class CaseloadTest extends HttpTest {
         List<String> ids = new ArrayList<>();
         caseload.path("entries").forEach(entry -> ids.add(entry.path("journeyId").asString()));
         return ids;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
