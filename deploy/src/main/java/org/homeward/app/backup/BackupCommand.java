@@ -32,6 +32,7 @@ import java.util.TreeMap;
 import org.homeward.app.HomewardApplication;
 import org.homeward.app.database.EmbeddedDatabase;
 import org.homeward.app.database.EmbeddedServer;
+import org.homeward.app.integrity.CheckpointKey;
 
 /**
  * {@code java -jar homeward.jar backup --to FILE}: a consistent copy of the embedded database into one new file,
@@ -195,7 +196,7 @@ public final class BackupCommand {
             }
             copyWal(sql, data.resolve("pg_wal"), startLsn, stopLsn, archive);
             String checkpointKey = single(sql, "select count(*) from integrity_checkpoint where signature is not null")
-                                   > 0 ? KeyProofs.checkpointPublicKey(installation.checkpointKeyFile()) : null;
+                                   > 0 ? CheckpointKey.publicKeyOf(installation.checkpointKeyFile()) : null;
             BackupManifest manifest = new BackupManifest(
                     BackupManifest.FORMAT, BackupManifest.FORMAT_VERSION, homewardVersion(),
                     text(sql, "select version from flyway_schema_history where success"

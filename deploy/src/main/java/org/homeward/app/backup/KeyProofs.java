@@ -1,7 +1,6 @@
 package org.homeward.app.backup;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.homeward.app.database.EmbeddedDatabase;
+import org.homeward.app.integrity.CheckpointKey;
 import org.homeward.app.privacy.KeyFiles;
 import org.homeward.app.privacy.MasterKeyProof;
 
@@ -43,16 +43,6 @@ final class KeyProofs {
         digest.update(PASSWORD_PROOF);
         digest.update(password.getBytes(StandardCharsets.US_ASCII));
         return HexFormat.of().formatHex(digest.digest());
-    }
-
-    /** The public half of the checkpoint key file (its format: CheckpointKey), Base64 as the log shows it. */
-    static String checkpointPublicKey(Path file) {
-        ByteBuffer parts = ByteBuffer.wrap(KeyFiles.read(file, 4));
-        int privateLength = parts.getShort();
-        parts.position(parts.position() + privateLength);
-        byte[] publicPart = new byte[parts.getShort()];
-        parts.get(publicPart);
-        return Base64.getEncoder().encodeToString(publicPart);
     }
 
     /**
@@ -96,7 +86,7 @@ final class KeyProofs {
             String held = null;
             String problem = null;
             try {
-                held = Files.exists(file) ? checkpointPublicKey(file) : null;
+                held = Files.exists(file) ? CheckpointKey.publicKeyOf(file) : null;
                 problem = held == null ? "does not exist" : null;
             } catch (RuntimeException e) {
                 problem = "cannot be used: " + e.getMessage();

@@ -14,17 +14,15 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.homeward.app.database.EmbeddedDatabase;
 import org.homeward.app.database.EmbeddedServer;
-import org.homeward.app.privacy.KeyFiles;
-import org.homeward.app.privacy.MasterKeyProof;
 
 /**
  * {@code java -jar homeward.jar restore --from FILE}: the embedded database of a backup, into the configured data
@@ -177,19 +175,18 @@ public final class RestoreCommand {
         Files.deleteIfExists(restoring.resolve("epg-lock"));
     }
 
+    /** The restored database's own word on its current master key, checked as the manifest's keys were. */
     private static void checkCurrentMasterKey(Statement sql, Installation installation) throws SQLException {
         try (ResultSet row = sql.executeQuery(
                 "select key_id, check_value from master_key order by key_id desc limit 1")) {
             if (!row.next()) {
                 return;
             }
-            int id = row.getInt(1);
-            byte[] key = installation.givenMasterKey().isBlank()
-                    ? KeyFiles.read(MasterKeyProof.file(installation.masterKeyFile(), id), 32)
-                    : Base64.getDecoder().decode(installation.givenMasterKey().strip());
-            if (!MasterKeyProof.checkValue(key).equals(row.getString(2))) {
-                throw new BackupCommand.Refused("the restored data was sealed with master key " + id
-                                                + ", which the keys directory does not hold");
+            List<String> missing = KeyProofs.missing(new BackupManifest.KeysNeeded(
+                    List.of(new BackupManifest.MasterKey(row.getInt(1), row.getString(2))), null, Map.of()),
+                                                      installation);
+            if (!missing.isEmpty()) {
+                throw new BackupCommand.Refused(String.join(" ", missing));
             }
         }
     }

@@ -61,12 +61,19 @@ final class LeftoverServer {
         return ProcessHandle.of(postmasterPid(dataDirectory)).filter(process -> serves(process, dataDirectory));
     }
 
-    /** Whether a live Homeward (or a command such as verify or backup) holds {@code dataDirectory}. */
+    /**
+     * Whether a live Homeward (or a command such as verify or backup) holds {@code dataDirectory}: zonky holds a lock
+     * on epg-lock while its JVM runs; the lock dies with the JVM, the server does not.
+     */
     static boolean held(Path dataDirectory) throws IOException {
-        try {
-            refuseIfInUse(dataDirectory);
+        Path lockFile = dataDirectory.resolve("epg-lock");
+        if (!Files.exists(lockFile)) {
             return false;
-        } catch (IllegalStateException e) {
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+             FileLock lock = channel.tryLock()) {
+            return lock == null;
+        } catch (OverlappingFileLockException e) {
             return true;
         }
     }
@@ -81,27 +88,11 @@ final class LeftoverServer {
         return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
     }
 
-    /**
-     * zonky holds a lock on epg-lock while its JVM runs; the lock dies with the JVM, the server does not. A held
-     * lock means a live Homeward (or verify) uses this directory: its server is no leftover.
-     */
+    /** A held data directory's server is no leftover: it belongs to a live Homeward. */
     private static void refuseIfInUse(Path dataDirectory) throws IOException {
-        Path lockFile = dataDirectory.resolve("epg-lock");
-        if (!Files.exists(lockFile)) {
-            return;
+        if (held(dataDirectory)) {
+            throw new IllegalStateException("Another Homeward is running on the data directory " + dataDirectory);
         }
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
-             FileLock lock = channel.tryLock()) {
-            if (lock == null) {
-                throw inUse(dataDirectory);
-            }
-        } catch (OverlappingFileLockException e) {
-            throw inUse(dataDirectory);
-        }
-    }
-
-    private static IllegalStateException inUse(Path dataDirectory) {
-        return new IllegalStateException("Another Homeward is running on the data directory " + dataDirectory);
     }
 
     /** PostgreSQL works in its data directory, so a postgres whose working directory is ours serves ours. */

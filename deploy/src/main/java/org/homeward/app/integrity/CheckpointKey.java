@@ -76,6 +76,16 @@ public class CheckpointKey {
         log.info("Integrity checkpoints are signed with the Ed25519 key {}", publicKey());
     }
 
+    /**
+     * The public key kept in a checkpoint key file, as {@link #publicKey()} says it, read without the private key
+     * being used: what a backup names the key by (docs/backup.md).
+     */
+    public static String publicKeyOf(Path file) {
+        ByteBuffer parts = ByteBuffer.wrap(KeyFiles.read(file, 4));
+        part(parts);                                        // the private key, passed over
+        return Base64.getEncoder().encodeToString(part(parts));
+    }
+
     /** The public key, X.509 in Base64: {@code openssl} reads it after a PEM header (docs/integrity.md). */
     public String publicKey() {
         return Base64.getEncoder().encodeToString(publicKey.getEncoded());

@@ -61,7 +61,7 @@ final class KeyCheck {
     void refuseIfOther(int keyId, byte[] key) {
         String stored = checkValue(keyId);
         if (stored != null && !MessageDigest.isEqual(stored.getBytes(StandardCharsets.US_ASCII),
-                                                     checkValue(key).getBytes(StandardCharsets.US_ASCII))) {
+                                                     MasterKeyProof.checkValue(key).getBytes(StandardCharsets.US_ASCII))) {
             throw wrongKey();
         }
     }
@@ -69,7 +69,7 @@ final class KeyCheck {
     /** Makes {@code keyId} the current key once the transaction commits. */
     void record(int keyId, byte[] key) {
         jdbc.update("insert into master_key (key_id, check_value, created_at) values (?, ?, now())", keyId,
-                    checkValue(key));
+                    MasterKeyProof.checkValue(key));
     }
 
     private IllegalStateException wrongKey() {
@@ -98,9 +98,5 @@ final class KeyCheck {
         } catch (IllegalArgumentException notThisKey) {
             return false;
         }
-    }
-
-    private static String checkValue(byte[] key) {
-        return MasterKeyProof.checkValue(key);
     }
 }
