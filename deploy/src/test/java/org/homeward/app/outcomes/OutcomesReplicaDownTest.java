@@ -9,7 +9,9 @@ import org.homeward.access.Role;
 import org.homeward.app.support.Api;
 import org.homeward.app.support.HttpTest;
 import org.homeward.app.support.SyntheticJourneys;
+import org.homeward.query.outcomes.OutcomesReplica;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -20,8 +22,13 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "homeward.outcomes.replica-url=jdbc:postgresql://127.0.0.1:1/homeward")
 class OutcomesReplicaDownTest extends HttpTest {
 
+    /** The replica's pool, which the outcome queries were given: without it this test would prove nothing. */
+    @Autowired(required = false)
+    OutcomesReplica replica;
+
     @Test
     void outcomesComeFromThePrimaryWhileTheReplicaIsDown() {
+        assertThat(replica).as("outcome queries are configured to read on the replica").isNotNull();
         String organisation = "org-replica-down";
         Api manager = as(Role.SUPERVISOR, "sv-replica-down", organisation);
         for (int i = 0; i < 11; i++) {
