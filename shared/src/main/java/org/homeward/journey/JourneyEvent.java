@@ -21,6 +21,13 @@ public sealed interface JourneyEvent permits
         MilestoneRecorded,
         MilestoneRetracted,
         PersonalDataErased,
+        ReferralAccepted,
+        ReferralClosedUnmet,
+        ReferralCompleted,
+        ReferralDeclined,
+        ReferralMade,
+        ReferralRevoked,
+        ReferralStarted,
         ReintegrationAssessed,
         RiskFlagResolved,
         RiskFlagged {

@@ -7,10 +7,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -45,18 +48,34 @@ import org.homeward.journey.MilestoneCorrected;
 import org.homeward.journey.MilestoneOutcome;
 import org.homeward.journey.MilestoneRecorded;
 import org.homeward.journey.MilestoneRetracted;
+import org.homeward.journey.MakeReferral;
 import org.homeward.journey.MilestoneType;
 import org.homeward.journey.OpenJourney;
+import org.homeward.journey.PartnerStep;
 import org.homeward.journey.PersonalDataErased;
+import org.homeward.journey.AcceptReferral;
+import org.homeward.journey.CloseReferralUnmet;
+import org.homeward.journey.CompleteReferral;
+import org.homeward.journey.DeclineReferral;
 import org.homeward.journey.RecordMilestone;
+import org.homeward.journey.ReferralAccepted;
+import org.homeward.journey.ReferralClosedUnmet;
+import org.homeward.journey.ReferralCompleted;
+import org.homeward.journey.ReferralDeclined;
+import org.homeward.journey.ReferralMade;
+import org.homeward.journey.ReferralRevoked;
+import org.homeward.journey.ReferralStarted;
+import org.homeward.journey.ReferralState;
 import org.homeward.journey.ReintegrationAssessed;
 import org.homeward.journey.ReintegrationScores;
 import org.homeward.journey.ReopenJourney;
 import org.homeward.journey.ResolveRiskFlag;
 import org.homeward.journey.RetractMilestone;
+import org.homeward.journey.RevokeReferral;
 import org.homeward.journey.RiskFlagResolved;
 import org.homeward.journey.RiskFlagged;
 import org.homeward.journey.ScheduleFollowUp;
+import org.homeward.journey.StartReferral;
 import org.homeward.journey.TransferJourney;
 import org.homeward.journey.WithdrawConsent;
 import org.homeward.program.ProgramStanding;
@@ -79,6 +98,17 @@ public class Journey {
     private enum FollowUpState { PENDING, DONE }
 
     private record Consent(ConsentPurpose purpose, String partnerOrganisationId) {
+
+        static Consent sharingWith(String partnerOrganisationId) {
+            return new Consent(ConsentPurpose.SHARING_WITH_PARTNER, partnerOrganisationId);
+        }
+    }
+
+    private record Referral(String partnerOrganisationId, LocalDate madeOn, ReferralState state) {
+
+        Referral now(ReferralState next) {
+            return new Referral(partnerOrganisationId, madeOn, next);
+        }
     }
 
     @AggregateIdentifier
@@ -95,6 +125,8 @@ public class Journey {
     /** risk flags raised, with the day each was raised; a resolved one is gone from {@link #openRiskFlags} */
     private final Map<UUID, LocalDate> riskFlags = new HashMap<>();
     private final Set<UUID> openRiskFlags = new HashSet<>();
+    /** in the order they were made, so a withdrawal revokes them in a stable order */
+    private final Map<UUID, Referral> referrals = new LinkedHashMap<>();
     private boolean personalDataErased;
     private long version;
 
@@ -105,15 +137,21 @@ public class Journey {
     /**
      * Who may record on which journey, decided by the journey itself from the caller in the command's metadata:
      * a case manager on the journeys assigned to them in their organisation, a supervisor on every journey of
-     * their organisation, nobody else — not even when the caller is missing. It runs before every command on an
-     * existing journey, before any rule, so a refusal says nothing about the journey's state; which roles may
-     * record at all is decided before, by the endpoint rules.
+     * their organisation, nobody else — not even when the caller is missing. Staff of a partner organisation may
+     * send only the steps of a referral made to it. It runs before every command on an existing journey, before
+     * any rule, so a refusal says nothing about the journey's state; which roles may record at all is decided
+     * before, by the endpoint rules.
      *
      * @throws NotVisibleException as if the journey did not exist, so its existence is not revealed
      */
     @CommandHandlerInterceptor
-    void requireMayRecord(MetaData metaData) {
-        if (!mayRecord(caller(metaData), organisationId, caseManagerId)) {
+    void requireMayRecord(CommandMessage<?> command) {
+        Caller caller = caller(command.getMetaData());
+        boolean allowed = command.getPayload() instanceof PartnerStep step
+                ? referrals.containsKey(step.referralId())
+                  && mayAnswer(caller, referrals.get(step.referralId()).partnerOrganisationId())
+                : mayRecord(caller, organisationId, caseManagerId);
+        if (!allowed) {
             throw new NotVisibleException(journeyId);
         }
     }
@@ -197,14 +235,19 @@ public class Journey {
         if (consentsInForce.contains(consent)) {
             throw new ConsentStateException(command.purpose(), true);
         }
+        if (!command.sharedDetails().isEmpty() && command.purpose() != ConsentPurpose.SHARING_WITH_PARTNER) {
+            throw new InvalidFieldException("sharedDetails", "are only for consent to sharing with a partner");
+        }
         apply(new ConsentGiven(journeyId, command.purpose(), command.partnerOrganisationId(), command.givenOn(),
-                               command.recordedBy()));
+                               command.recordedBy(), command.sharedDetails()));
         return version;
     }
 
     /**
      * The one command a closed journey still accepts besides reopening: a person can take back consent at any
-     * time, and a closed journey must stop counting for evaluation or sharing as soon as they do.
+     * time, and a closed journey must stop counting for evaluation or sharing as soon as they do. Taking back
+     * consent to share with a partner revokes that partner's open referrals in the same command, so nothing can
+     * see the withdrawal without the revocations.
      */
     @CommandHandler
     public long handle(WithdrawConsent command) {
@@ -215,6 +258,13 @@ public class Journey {
         }
         apply(new ConsentWithdrawn(journeyId, command.purpose(), command.partnerOrganisationId(),
                                    command.withdrawnOn(), command.recordedBy()));
+        if (command.purpose() == ConsentPurpose.SHARING_WITH_PARTNER) {
+            List.copyOf(referrals.entrySet()).stream()
+                .filter(referral -> referral.getValue().state().open())
+                .filter(referral -> referral.getValue().partnerOrganisationId().equals(command.partnerOrganisationId()))
+                .forEach(referral -> apply(new ReferralRevoked(journeyId, referral.getKey(), command.withdrawnOn(),
+                                                               ReferralRevoked.Cause.CONSENT_WITHDRAWN)));
+        }
         return version;
     }
 
@@ -325,6 +375,82 @@ public class Journey {
         return version;
     }
 
+    /**
+     * Only while the person's consent to share with the partner is in force; without it, only a supervisor, with
+     * a reason, as an override the audit trail shows.
+     */
+    @CommandHandler
+    public long handle(MakeReferral command, MetaData metaData) {
+        requireOpen();
+        if (referrals.containsKey(command.referralId())) {
+            throw new AlreadyRecordedException("referral", command.referralId());
+        }
+        if (command.partnerOrganisationId().equals(organisationId)) {
+            throw new InvalidFieldException("partnerOrganisationId",
+                                            "is the journey's own organisation; a referral goes to a partner");
+        }
+        requireNotInFuture("madeOn", command.madeOn(), command.requestedAt());
+        requireNotBeforeIntake("madeOn", command.madeOn());
+        if (command.dueOn().isBefore(command.madeOn())) {
+            throw new InvalidFieldException("dueOn", "must not be before the day the referral is made");
+        }
+        boolean consented = consentsInForce.contains(Consent.sharingWith(command.partnerOrganisationId()));
+        if (command.consentOverride() == null && !consented) {
+            throw new ConsentRequiredException(command.partnerOrganisationId());
+        }
+        if (command.consentOverride() != null && consented) {
+            throw new InvalidFieldException("consentOverride",
+                                            "is not needed: the person's consent to share with the partner is in force");
+        }
+        if (command.consentOverride() != null && caller(metaData).role() != Role.SUPERVISOR) {
+            throw new NotPermittedException("Only a supervisor may refer without the person's consent to share");
+        }
+        apply(new ReferralMade(journeyId, command.referralId(), command.partnerOrganisationId(), command.service(),
+                               command.madeOn(), command.dueOn(), command.note(), command.consentOverride()));
+        return version;
+    }
+
+    @CommandHandler
+    public long handle(RevokeReferral command) {
+        Referral referral = referral(command.referralId());
+        requireStep(command.referralId(), referral, ReferralState.REVOKED, "revokedOn", command.revokedOn(),
+                    command.requestedAt());
+        apply(new ReferralRevoked(journeyId, command.referralId(), command.revokedOn(),
+                                  ReferralRevoked.Cause.REFERRING_SIDE));
+        return version;
+    }
+
+    /** The partner's steps answer no journey version: the partner is never told anything of the journey. */
+    @CommandHandler
+    public void handle(AcceptReferral command) {
+        requirePartnerStep(command, ReferralState.ACCEPTED);
+        apply(new ReferralAccepted(journeyId, command.referralId(), command.acceptedOn()));
+    }
+
+    @CommandHandler
+    public void handle(DeclineReferral command) {
+        requirePartnerStep(command, ReferralState.DECLINED);
+        apply(new ReferralDeclined(journeyId, command.referralId(), command.declinedOn(), command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(StartReferral command) {
+        requirePartnerStep(command, ReferralState.IN_PROGRESS);
+        apply(new ReferralStarted(journeyId, command.referralId(), command.startedOn()));
+    }
+
+    @CommandHandler
+    public void handle(CompleteReferral command) {
+        requirePartnerStep(command, ReferralState.COMPLETED);
+        apply(new ReferralCompleted(journeyId, command.referralId(), command.completedOn(), command.outcome()));
+    }
+
+    @CommandHandler
+    public void handle(CloseReferralUnmet command) {
+        requirePartnerStep(command, ReferralState.CLOSED_UNMET);
+        apply(new ReferralClosedUnmet(journeyId, command.referralId(), command.closedOn(), command.reason()));
+    }
+
     /** Allowed on a closed journey too: the right to be forgotten does not wait for a case to reopen. */
     @CommandHandler
     public long handle(ErasePersonalData command) {
@@ -360,6 +486,53 @@ public class Journey {
         if (state != FollowUpState.PENDING) {
             throw new FollowUpNotPendingException(followUpId);
         }
+    }
+
+    private Referral referral(UUID referralId) {
+        Referral referral = referrals.get(referralId);
+        if (referral == null) {
+            throw new UnknownReferralException(referralId);
+        }
+        return referral;
+    }
+
+    private void requirePartnerStep(PartnerStep step, ReferralState next) {
+        requireStep(step.referralId(), referrals.get(step.referralId()), next, dateField(step), step.on(),
+                    step.requestedAt());
+    }
+
+    /** The referral's states and the steps between them, the one place they are written down. */
+    private static void requireStep(UUID referralId, Referral referral, ReferralState next, String dateField,
+                                    LocalDate on, Instant now) {
+        boolean allowed = switch (next) {
+            case ACCEPTED, DECLINED -> referral.state() == ReferralState.REQUESTED;
+            case IN_PROGRESS -> referral.state() == ReferralState.ACCEPTED;
+            case COMPLETED, CLOSED_UNMET -> referral.state() == ReferralState.ACCEPTED
+                                            || referral.state() == ReferralState.IN_PROGRESS;
+            case REVOKED -> referral.state().open();
+            case REQUESTED -> false;
+        };
+        if (!allowed) {
+            throw new ReferralStateException(referralId, referral.state());
+        }
+        requireNotInFuture(dateField, on, now);
+        if (on.isBefore(referral.madeOn())) {
+            throw new InvalidFieldException(dateField, "must not be before the day the referral was made");
+        }
+    }
+
+    /** The request field that carried the step's day, for the problem naming it. */
+    private static String dateField(PartnerStep step) {
+        if (step instanceof AcceptReferral) {
+            return "acceptedOn";
+        }
+        if (step instanceof DeclineReferral) {
+            return "declinedOn";
+        }
+        if (step instanceof StartReferral) {
+            return "startedOn";
+        }
+        return step instanceof CompleteReferral ? "completedOn" : "closedOn";
     }
 
     private void requireValidMilestone(MilestoneType type, LocalDate occurredOn, ProgramStanding program,
@@ -544,6 +717,54 @@ public class Journey {
     void on(RiskFlagResolved event, @SequenceNumber long sequenceNumber) {
         openRiskFlags.remove(event.flagId());
         version = sequenceNumber;
+    }
+
+    @EventSourcingHandler
+    void on(ReferralMade event, @SequenceNumber long sequenceNumber) {
+        referrals.put(event.referralId(), new Referral(event.partnerOrganisationId(), event.madeOn(),
+                                                       ReferralState.REQUESTED));
+        version = sequenceNumber;
+    }
+
+    @EventSourcingHandler
+    void on(ReferralAccepted event, @SequenceNumber long sequenceNumber) {
+        referralNow(event.referralId(), ReferralState.ACCEPTED, sequenceNumber);
+    }
+
+    @EventSourcingHandler
+    void on(ReferralDeclined event, @SequenceNumber long sequenceNumber) {
+        referralNow(event.referralId(), ReferralState.DECLINED, sequenceNumber);
+    }
+
+    @EventSourcingHandler
+    void on(ReferralStarted event, @SequenceNumber long sequenceNumber) {
+        referralNow(event.referralId(), ReferralState.IN_PROGRESS, sequenceNumber);
+    }
+
+    @EventSourcingHandler
+    void on(ReferralCompleted event, @SequenceNumber long sequenceNumber) {
+        referralNow(event.referralId(), ReferralState.COMPLETED, sequenceNumber);
+    }
+
+    @EventSourcingHandler
+    void on(ReferralClosedUnmet event, @SequenceNumber long sequenceNumber) {
+        referralNow(event.referralId(), ReferralState.CLOSED_UNMET, sequenceNumber);
+    }
+
+    @EventSourcingHandler
+    void on(ReferralRevoked event, @SequenceNumber long sequenceNumber) {
+        referralNow(event.referralId(), ReferralState.REVOKED, sequenceNumber);
+    }
+
+    private void referralNow(UUID referralId, ReferralState state, long sequenceNumber) {
+        referrals.computeIfPresent(referralId, (id, referral) -> referral.now(state));
+        version = sequenceNumber;
+    }
+
+    /** Who may record a step of a referral: the case managers and supervisors of the partner it was made to. */
+    static boolean mayAnswer(Caller caller, String partnerOrganisationId) {
+        return caller.userId() != null && partnerOrganisationId.equals(caller.organisationId())
+               && (caller.role() == Role.CASE_MANAGER || caller.role() == Role.SUPERVISOR);
     }
 
     /** The rule of who may record on a journey of {@code organisationId} assigned to {@code caseManagerId}. */

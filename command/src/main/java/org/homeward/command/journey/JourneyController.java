@@ -20,16 +20,19 @@ import org.homeward.journey.CorrectMilestone;
 import org.homeward.journey.ErasePersonalData;
 import org.homeward.journey.FlagRisk;
 import org.homeward.journey.GiveConsent;
+import org.homeward.journey.MakeReferral;
 import org.homeward.journey.MarkFollowUpMissed;
 import org.homeward.journey.MilestoneOutcome;
 import org.homeward.journey.OpenJourney;
 import org.homeward.journey.PersonalDetails;
 import org.homeward.journey.Profile;
 import org.homeward.journey.RecordMilestone;
+import org.homeward.journey.ReferralMade;
 import org.homeward.journey.ReintegrationScores;
 import org.homeward.journey.ReopenJourney;
 import org.homeward.journey.ResolveRiskFlag;
 import org.homeward.journey.RetractMilestone;
+import org.homeward.journey.RevokeReferral;
 import org.homeward.journey.ScheduleFollowUp;
 import org.homeward.journey.TransferJourney;
 import org.homeward.journey.WithdrawConsent;
@@ -161,16 +164,16 @@ class JourneyController {
                                          @RequestBody JourneyRequests.Consent request, Submission submission) {
         long version = record(journeyId, submission, request,
                 () -> new GiveConsent(journeyId, request.purpose(), request.partnerOrganisationId(),
-                          request.decidedOn(), submission.caller().userId(), clock.instant(),
+                          request.details(), request.decidedOn(), submission.caller().userId(), clock.instant(),
                           submission.expectedVersion()));
         return ok(Recorded.journey(journeyId, version));
     }
 
-    @Operation(summary = "Record a consent withdrawn")
+    @Operation(summary = "Record a consent withdrawn; withdrawing sharing revokes the partner's open referrals")
     @ApiResponse(responseCode = "200", description = "Recorded")
     @PostMapping("/{journeyId}/consent-withdrawals")
     ResponseEntity<Recorded> withdrawConsent(@PathVariable UUID journeyId,
-                                             @RequestBody JourneyRequests.Consent request,
+                                             @RequestBody JourneyRequests.ConsentWithdrawal request,
                                              Submission submission) {
         long version = record(journeyId, submission, request,
                 () -> new WithdrawConsent(journeyId, request.purpose(),
@@ -267,6 +270,34 @@ class JourneyController {
         return ok(Recorded.riskFlag(journeyId, flagId, version));
     }
 
+    @Operation(summary = "Refer the person to a partner organisation for a service",
+               description = "Only while the person's consent to share with the partner is in force; otherwise a "
+                             + "supervisor may refer with a consentOverride, which the audit trail lists")
+    @ApiResponse(responseCode = "201", description = "Referred; the answer names the new referral")
+    @PostMapping("/{journeyId}/referrals")
+    ResponseEntity<Recorded> refer(@PathVariable UUID journeyId, @RequestBody JourneyRequests.Referral request,
+                                   Submission submission) {
+        UUID referralId = submission.newId("referral");
+        long version = record(journeyId, submission, request,
+                () -> new MakeReferral(journeyId, referralId, request.partnerOrganisationId(), request.service(),
+                          request.madeOn(), request.dueOn(), seal(journeyId, request.note()),
+                          consentOverride(journeyId, request.consentOverride()), clock.instant(),
+                          submission.expectedVersion()));
+        return created(Recorded.referral(journeyId, referralId, version));
+    }
+
+    @Operation(summary = "Revoke an open referral")
+    @ApiResponse(responseCode = "200", description = "Revoked")
+    @PostMapping("/{journeyId}/referrals/{referralId}/revocation")
+    ResponseEntity<Recorded> revokeReferral(@PathVariable UUID journeyId, @PathVariable UUID referralId,
+                                            @RequestBody JourneyRequests.Revocation request,
+                                            Submission submission) {
+        long version = record(journeyId, submission, request,
+                () -> new RevokeReferral(journeyId, referralId, request.revokedOn(), clock.instant(),
+                          submission.expectedVersion()));
+        return ok(Recorded.referral(journeyId, referralId, version));
+    }
+
     @Operation(summary = "Record a reintegration assessment")
     @ApiResponse(responseCode = "201", description = "Recorded; the answer names the new assessment")
     @PostMapping("/{journeyId}/assessments")
@@ -300,6 +331,13 @@ class JourneyController {
         }
         return programs.find(programId)
                        .orElseThrow(() -> new InvalidFieldException("programId", "names no known program"));
+    }
+
+    private ReferralMade.ConsentOverride consentOverride(UUID journeyId,
+                                                         JourneyRequests.ConsentOverride consentOverride) {
+        return consentOverride == null ? null
+                                       : new ReferralMade.ConsentOverride(consentOverride.reason(),
+                                                                          seal(journeyId, consentOverride.note()));
     }
 
     private MilestoneOutcome outcome(UUID journeyId, JourneyRequests.Outcome outcome) {

@@ -9,6 +9,7 @@ import org.homeward.journey.CaseManagerAssigned;
 import org.homeward.journey.JourneyEvent;
 import org.homeward.journey.JourneyOpened;
 import org.homeward.journey.JourneyTransferred;
+import org.homeward.journey.ReferralMade;
 import org.homeward.program.ProgramEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +18,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Whose journey each is: organisation and case manager, as the access rules need them before a command. */
+/**
+ * Whose journey each is (organisation and case manager), and to which partner each referral was made on which
+ * journey, as the access rules need them before a command.
+ */
 @Ignores(value = {JourneyEvent.class, ProgramEvent.class},
-         why = "only opening, assignment and transfer change whose a journey is")
+         why = "only opening, assignment and transfer change whose a journey is; only making one adds a referral")
 @Component
 @ProcessingGroup("journey-directory")
 class JourneyDirectory {
@@ -27,6 +31,9 @@ class JourneyDirectory {
     private static final Logger log = LoggerFactory.getLogger(JourneyDirectory.class);
 
     record Owner(String organisationId, String caseManagerId) {
+    }
+
+    record ReferralTo(UUID journeyId, String partnerOrganisationId) {
     }
 
     private final JdbcTemplate jdbc;
@@ -79,10 +86,22 @@ class JourneyDirectory {
                           (rs, row) -> new Owner(rs.getString(1), rs.getString(2)), journeyId).stream().findFirst();
     }
 
+    Optional<ReferralTo> referral(UUID referralId) {
+        return jdbc.query("select journey_id, partner_organisation_id from referral_directory where referral_id = ?",
+                          (rs, row) -> new ReferralTo(rs.getObject(1, UUID.class), rs.getString(2)), referralId)
+                   .stream().findFirst();
+    }
+
     @EventHandler
     void on(JourneyOpened event) {
         jdbc.update("insert into journey_directory values (?, ?, ?) on conflict (journey_id) do nothing",
                     event.journeyId(), event.organisationId(), event.caseManagerId());
+    }
+
+    @EventHandler
+    void on(ReferralMade event) {
+        jdbc.update("insert into referral_directory values (?, ?, ?) on conflict (referral_id) do nothing",
+                    event.referralId(), event.journeyId(), event.partnerOrganisationId());
     }
 
     @EventHandler

@@ -12,12 +12,18 @@ import java.util.UUID;
 import org.homeward.access.Ids;
 import org.homeward.journey.ClosureReason;
 import org.homeward.journey.ConsentPurpose;
+import org.homeward.journey.ContactDetail;
 import org.homeward.journey.FollowUpPurpose;
 import org.homeward.journey.MilestoneOutcome.EmploymentSector;
 import org.homeward.journey.MilestoneType;
 import org.homeward.journey.Profile.AgeBand;
 import org.homeward.journey.Profile.FormOfExploitation;
 import org.homeward.journey.Profile.Gender;
+import org.homeward.journey.ReferralClosedUnmet;
+import org.homeward.journey.ReferralCompleted;
+import org.homeward.journey.ReferralDeclined;
+import org.homeward.journey.ReferralMade;
+import org.homeward.journey.ReferralService;
 import org.homeward.journey.RiskKind;
 
 /**
@@ -139,11 +145,58 @@ final class JourneyRequests {
         }
     }
 
-    /** @param decidedOn the day the person gave or withdrew the consent */
+    /**
+     * @param decidedOn     the day the person gave the consent
+     * @param sharedDetails for sharing with a partner: the contact details the person agreed it may see
+     */
     @Schema(name = "ConsentRequest")
     record Consent(@NotNull ConsentPurpose purpose,
                    @Pattern(regexp = ID, message = ID_MESSAGE) String partnerOrganisationId,
-                   @NotNull LocalDate decidedOn) {
+                   @NotNull LocalDate decidedOn,
+                   Set<@NotNull ContactDetail> sharedDetails) {
+
+        Set<ContactDetail> details() {
+            return sharedDetails == null ? Set.of() : sharedDetails;
+        }
+    }
+
+    /** @param decidedOn the day the person withdrew the consent */
+    @Schema(name = "ConsentWithdrawalRequest")
+    record ConsentWithdrawal(@NotNull ConsentPurpose purpose,
+                             @Pattern(regexp = ID, message = ID_MESSAGE) String partnerOrganisationId,
+                             @NotNull LocalDate decidedOn) {
+    }
+
+    /**
+     * @param note            for the partner; sealed under the person's key
+     * @param consentOverride only from a supervisor, only when the person's consent to share is not in force
+     */
+    @Schema(name = "ReferralRequest")
+    record Referral(@NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String partnerOrganisationId,
+                    @NotNull ReferralService service,
+                    @NotNull LocalDate madeOn,
+                    @NotNull LocalDate dueOn,
+                    @Size(max = NOTE_LIMIT) String note,
+                    @Valid ConsentOverride consentOverride) {
+
+        @Override
+        public String toString() {
+            return "Referral[...]";
+        }
+    }
+
+    @Schema(name = "ConsentOverrideRequest")
+    record ConsentOverride(@NotNull ReferralMade.ConsentOverride.Reason reason,
+                           @NotBlank @Size(max = REASON_LIMIT) String note) {
+
+        @Override
+        public String toString() {
+            return "ConsentOverride[...]";
+        }
+    }
+
+    @Schema(name = "ReferralRevocationRequest")
+    record Revocation(@NotNull LocalDate revokedOn) {
     }
 
     @Schema(name = "AssignmentRequest")
@@ -212,6 +265,26 @@ final class JourneyRequests {
         public String toString() {
             return "RiskFlagResolution[...]";
         }
+    }
+
+    @Schema(name = "ReferralAcceptanceRequest")
+    record Acceptance(@NotNull LocalDate acceptedOn) {
+    }
+
+    @Schema(name = "ReferralDeclineRequest")
+    record Decline(@NotNull LocalDate declinedOn, @NotNull ReferralDeclined.Reason reason) {
+    }
+
+    @Schema(name = "ReferralStartRequest")
+    record Start(@NotNull LocalDate startedOn) {
+    }
+
+    @Schema(name = "ReferralCompletionRequest")
+    record Completion(@NotNull LocalDate completedOn, @NotNull ReferralCompleted.Outcome outcome) {
+    }
+
+    @Schema(name = "ReferralUnmetClosureRequest")
+    record UnmetClosure(@NotNull LocalDate closedOn, @NotNull ReferralClosedUnmet.Reason reason) {
     }
 
     @Schema(name = "AssessmentRequest")

@@ -5,26 +5,31 @@ import java.util.UUID;
 
 /** The answer to a recorded command: what was recorded and the journey version it produced. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record Recorded(UUID journeyId, UUID milestoneId, UUID followUpId, UUID assessmentId, UUID flagId, long version) {
+record Recorded(UUID journeyId, UUID milestoneId, UUID followUpId, UUID assessmentId, UUID flagId, UUID referralId,
+                long version) {
 
     static Recorded journey(UUID journeyId, long version) {
-        return new Recorded(journeyId, null, null, null, null, version);
+        return new Recorded(journeyId, null, null, null, null, null, version);
     }
 
     static Recorded milestone(UUID journeyId, UUID milestoneId, long version) {
-        return new Recorded(journeyId, milestoneId, null, null, null, version);
+        return new Recorded(journeyId, milestoneId, null, null, null, null, version);
     }
 
     static Recorded followUp(UUID journeyId, UUID followUpId, long version) {
-        return new Recorded(journeyId, null, followUpId, null, null, version);
+        return new Recorded(journeyId, null, followUpId, null, null, null, version);
     }
 
     static Recorded assessment(UUID journeyId, UUID assessmentId, long version) {
-        return new Recorded(journeyId, null, null, assessmentId, null, version);
+        return new Recorded(journeyId, null, null, assessmentId, null, null, version);
     }
 
     static Recorded riskFlag(UUID journeyId, UUID flagId, long version) {
-        return new Recorded(journeyId, null, null, null, flagId, version);
+        return new Recorded(journeyId, null, null, null, flagId, null, version);
+    }
+
+    static Recorded referral(UUID journeyId, UUID referralId, long version) {
+        return new Recorded(journeyId, null, null, null, null, referralId, version);
     }
 
     String eTag() {

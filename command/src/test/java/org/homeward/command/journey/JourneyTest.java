@@ -15,6 +15,22 @@ import org.homeward.access.Role;
 import org.homeward.command.InvalidFieldException;
 import org.homeward.refusal.NotPermittedException;
 import org.homeward.refusal.NotVisibleException;
+import org.homeward.journey.AcceptReferral;
+import org.homeward.journey.CloseReferralUnmet;
+import org.homeward.journey.CompleteReferral;
+import org.homeward.journey.ContactDetail;
+import org.homeward.journey.DeclineReferral;
+import org.homeward.journey.MakeReferral;
+import org.homeward.journey.ReferralAccepted;
+import org.homeward.journey.ReferralClosedUnmet;
+import org.homeward.journey.ReferralCompleted;
+import org.homeward.journey.ReferralDeclined;
+import org.homeward.journey.ReferralMade;
+import org.homeward.journey.ReferralRevoked;
+import org.homeward.journey.ReferralService;
+import org.homeward.journey.ReferralStarted;
+import org.homeward.journey.RevokeReferral;
+import org.homeward.journey.StartReferral;
 import org.homeward.journey.AssessReintegration;
 import org.homeward.journey.AssignCaseManager;
 import org.homeward.journey.CaseManagerAssigned;
@@ -127,7 +143,7 @@ class JourneyTest {
     }
 
     private ConsentGiven consentGiven(ConsentPurpose purpose, String partnerOrganisationId) {
-        return new ConsentGiven(journeyId, purpose, partnerOrganisationId, INTAKE, "staff-1");
+        return new ConsentGiven(journeyId, purpose, partnerOrganisationId, INTAKE, "staff-1", Set.of());
     }
 
     private ConsentWithdrawn consentWithdrawn(ConsentPurpose purpose, String partnerOrganisationId) {
@@ -181,7 +197,8 @@ class JourneyTest {
     }
 
     private GiveConsent give(ConsentPurpose purpose, String partnerOrganisationId, LocalDate givenOn) {
-        return new GiveConsent(journeyId, purpose, partnerOrganisationId, givenOn, "staff-1", NOW, ANY_VERSION);
+        return new GiveConsent(journeyId, purpose, partnerOrganisationId, Set.of(), givenOn, "staff-1", NOW,
+                               ANY_VERSION);
     }
 
     private WithdrawConsent withdraw(ConsentPurpose purpose, String partnerOrganisationId, LocalDate withdrawnOn) {
@@ -753,7 +770,7 @@ class JourneyTest {
         fixture.given(opened(), consentGiven(ConsentPurpose.SHARING_WITH_PARTNER, "partner-x"))
                .when(give(ConsentPurpose.SHARING_WITH_PARTNER, "partner-y", TODAY))
                .expectEvents(new ConsentGiven(journeyId, ConsentPurpose.SHARING_WITH_PARTNER, "partner-y", TODAY,
-                                              "staff-1"));
+                                              "staff-1", Set.of()));
     }
 
     @Test
@@ -834,7 +851,7 @@ class JourneyTest {
         fixture.given(opened(), consentGiven(ConsentPurpose.RESEARCH, null),
                       consentWithdrawn(ConsentPurpose.RESEARCH, null))
                .when(give(ConsentPurpose.RESEARCH, null, TODAY))
-               .expectEvents(new ConsentGiven(journeyId, ConsentPurpose.RESEARCH, null, TODAY, "staff-1"));
+               .expectEvents(new ConsentGiven(journeyId, ConsentPurpose.RESEARCH, null, TODAY, "staff-1", Set.of()));
     }
 
     // ---- assignment and transfer ------------------------------------------------------------------------------
@@ -1390,6 +1407,277 @@ class JourneyTest {
         fixture.given(opened(), riskFlagged())
                .when(resolve(FUTURE, "sealed reason"))
                .expectException(invalidField(DateInFutureException.class, "resolvedOn"))
+               .expectNoEvents();
+    }
+
+    // ---- referrals --------------------------------------------------------------------------------------------
+
+    private final UUID referralId = UUID.randomUUID();
+    private static final String PARTNER = "partner-x";
+    private static final ReferralMade.ConsentOverride OVERRIDE =
+            new ReferralMade.ConsentOverride(ReferralMade.ConsentOverride.Reason.IMMINENT_DANGER, "sealed note");
+
+    private MakeReferral refer(LocalDate madeOn, LocalDate dueOn, ReferralMade.ConsentOverride override) {
+        return new MakeReferral(journeyId, referralId, PARTNER, ReferralService.LEGAL_AID, madeOn, dueOn,
+                                "sealed note", override, NOW, ANY_VERSION);
+    }
+
+    private ReferralMade referralMade() {
+        return new ReferralMade(journeyId, referralId, PARTNER, ReferralService.LEGAL_AID, INTAKE.plusDays(3),
+                                INTAKE.plusDays(20), "sealed note", null);
+    }
+
+    private ConsentGiven sharingWithPartner() {
+        return new ConsentGiven(journeyId, ConsentPurpose.SHARING_WITH_PARTNER, PARTNER, INTAKE, "staff-1",
+                                Set.of(ContactDetail.PHONE));
+    }
+
+    private ReferralAccepted accepted() {
+        return new ReferralAccepted(journeyId, referralId, INTAKE.plusDays(4));
+    }
+
+    private AcceptReferral accept(LocalDate on) {
+        return new AcceptReferral(journeyId, referralId, on, NOW);
+    }
+
+    private static Caller partnerStaff(Role role) {
+        return new Caller("partner-staff-1", role, PARTNER);
+    }
+
+    @Test
+    void refersWhileConsentToShareWithThePartnerIsInForce() {
+        fixture.given(opened(), sharingWithPartner())
+               .when(refer(TODAY, FUTURE, null))
+               .expectEvents(new ReferralMade(journeyId, referralId, PARTNER, ReferralService.LEGAL_AID, TODAY,
+                                              FUTURE, "sealed note", null))
+               .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void refusesAReferralWithoutConsentToShareWithThatPartner() {
+        fixture.given(opened(), consentGiven(ConsentPurpose.SHARING_WITH_PARTNER, "partner-y"))
+               .when(refer(TODAY, FUTURE, null))
+               .expectException(ConsentRequiredException.class)
+               .expectNoEvents();
+        fixture.given(opened(), sharingWithPartner(), consentWithdrawn(ConsentPurpose.SHARING_WITH_PARTNER, PARTNER))
+               .when(refer(TODAY, FUTURE, null))
+               .expectException(ConsentRequiredException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void supervisorRefersWithoutConsentAsAnOverride() {
+        fixture.given(opened())
+               .when(refer(TODAY, FUTURE, OVERRIDE))
+               .expectEvents(new ReferralMade(journeyId, referralId, PARTNER, ReferralService.LEGAL_AID, TODAY,
+                                              FUTURE, "sealed note", OVERRIDE));
+    }
+
+    @Test
+    void caseManagerCannotOverrideConsent() {
+        caller = new Caller("cm-1", Role.CASE_MANAGER, "org-a");
+        fixture.given(opened())
+               .when(refer(TODAY, FUTURE, OVERRIDE))
+               .expectException(NotPermittedException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void noOverrideWhereConsentIsInForce() {
+        fixture.given(opened(), sharingWithPartner())
+               .when(refer(TODAY, FUTURE, OVERRIDE))
+               .expectException(invalidField("consentOverride"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotReferToTheJourneysOwnOrganisation() {
+        fixture.given(opened())
+               .when(new MakeReferral(journeyId, referralId, "org-a", ReferralService.LEGAL_AID, TODAY, FUTURE, null,
+                                      OVERRIDE, NOW, ANY_VERSION))
+               .expectException(invalidField("partnerOrganisationId"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void referralDatesMustBeSound() {
+        fixture.given(opened(), sharingWithPartner())
+               .when(refer(FUTURE, FUTURE, null))
+               .expectException(invalidField(DateInFutureException.class, "madeOn"))
+               .expectNoEvents();
+        fixture.given(opened(), sharingWithPartner())
+               .when(refer(BEFORE_INTAKE, FUTURE, null))
+               .expectException(invalidField(DateBeforeIntakeException.class, "madeOn"))
+               .expectNoEvents();
+        fixture.given(opened(), sharingWithPartner())
+               .when(refer(TODAY, TODAY.minusDays(1), null))
+               .expectException(invalidField("dueOn"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotReferOnAClosedJourneyOrTwiceWithOneId() {
+        fixture.given(opened(), sharingWithPartner(), closed())
+               .when(refer(TODAY, FUTURE, null))
+               .expectException(JourneyClosedException.class)
+               .expectNoEvents();
+        fixture.given(opened(), sharingWithPartner(), referralMade())
+               .when(refer(TODAY, FUTURE, null))
+               .expectException(AlreadyRecordedException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void partnerStaffTakeAReferralFromRequestToCompletion() {
+        caller = partnerStaff(Role.CASE_MANAGER);
+        fixture.given(opened(), sharingWithPartner(), referralMade())
+               .when(accept(TODAY))
+               .expectEvents(new ReferralAccepted(journeyId, referralId, TODAY));
+        caller = partnerStaff(Role.SUPERVISOR);
+        fixture.given(opened(), sharingWithPartner(), referralMade(), accepted())
+               .when(new StartReferral(journeyId, referralId, TODAY, NOW))
+               .expectEvents(new ReferralStarted(journeyId, referralId, TODAY));
+        fixture.given(opened(), sharingWithPartner(), referralMade(), accepted(),
+                      new ReferralStarted(journeyId, referralId, TODAY))
+               .when(new CompleteReferral(journeyId, referralId, TODAY, ReferralCompleted.Outcome.SERVICE_PROVIDED,
+                                          NOW))
+               .expectEvents(new ReferralCompleted(journeyId, referralId, TODAY,
+                                                   ReferralCompleted.Outcome.SERVICE_PROVIDED));
+    }
+
+    @Test
+    void partnerDeclinesWithAReasonOrClosesUnmet() {
+        caller = partnerStaff(Role.CASE_MANAGER);
+        fixture.given(opened(), sharingWithPartner(), referralMade())
+               .when(new DeclineReferral(journeyId, referralId, TODAY, ReferralDeclined.Reason.NO_CAPACITY, NOW))
+               .expectEvents(new ReferralDeclined(journeyId, referralId, TODAY, ReferralDeclined.Reason.NO_CAPACITY));
+        fixture.given(opened(), sharingWithPartner(), referralMade(), accepted())
+               .when(new CloseReferralUnmet(journeyId, referralId, TODAY, ReferralClosedUnmet.Reason.LOST_CONTACT,
+                                            NOW))
+               .expectEvents(new ReferralClosedUnmet(journeyId, referralId, TODAY,
+                                                     ReferralClosedUnmet.Reason.LOST_CONTACT));
+    }
+
+    @Test
+    void stepsOutOfOrderAreRefusedNamingTheState() {
+        caller = partnerStaff(Role.CASE_MANAGER);
+        fixture.given(opened(), sharingWithPartner(), referralMade())
+               .when(new StartReferral(journeyId, referralId, TODAY, NOW))
+               .expectException(ReferralStateException.class)
+               .expectExceptionMessage(containsString("is REQUESTED"))
+               .expectNoEvents();
+        fixture.given(opened(), sharingWithPartner(), referralMade(), accepted())
+               .when(accept(TODAY))
+               .expectException(ReferralStateException.class)
+               .expectNoEvents();
+        fixture.given(opened(), sharingWithPartner(), referralMade(),
+                      new ReferralDeclined(journeyId, referralId, TODAY, ReferralDeclined.Reason.NOT_ELIGIBLE))
+               .when(new CompleteReferral(journeyId, referralId, TODAY, ReferralCompleted.Outcome.PARTLY_PROVIDED,
+                                          NOW))
+               .expectException(ReferralStateException.class)
+               .expectExceptionMessage(containsString("is DECLINED"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void partnerStepDatesMustBeSound() {
+        caller = partnerStaff(Role.CASE_MANAGER);
+        fixture.given(opened(), sharingWithPartner(), referralMade())
+               .when(accept(INTAKE.plusDays(2)))
+               .expectException(invalidField("acceptedOn"))
+               .expectNoEvents();
+        fixture.given(opened(), sharingWithPartner(), referralMade())
+               .when(accept(FUTURE))
+               .expectException(invalidField(DateInFutureException.class, "acceptedOn"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void onlyThePartnersStaffRecordItsSteps() {
+        caller = supervisorOf("org-a");
+        fixture.given(opened(), sharingWithPartner(), referralMade())
+               .when(accept(TODAY))
+               .expectException(NotVisibleException.class)
+               .expectNoEvents();
+        caller = supervisorOf("partner-y");
+        fixture.given(opened(), sharingWithPartner(), referralMade())
+               .when(accept(TODAY))
+               .expectException(NotVisibleException.class)
+               .expectNoEvents();
+        for (Role role : new Role[] {Role.EVALUATOR, Role.AUDITOR, Role.ADMINISTRATOR}) {
+            caller = partnerStaff(role);
+            fixture.given(opened(), sharingWithPartner(), referralMade())
+                   .when(accept(TODAY))
+                   .expectException(NotVisibleException.class)
+                   .expectNoEvents();
+        }
+    }
+
+    @Test
+    void partnerStaffCannotRecordAnythingElseOnTheJourney() {
+        caller = partnerStaff(Role.SUPERVISOR);
+        fixture.given(opened(), sharingWithPartner(), referralMade())
+               .when(record(MilestoneType.SHELTER_ENTERED, TODAY))
+               .expectException(NotVisibleException.class)
+               .expectNoEvents();
+        fixture.given(opened(), sharingWithPartner(), referralMade())
+               .when(new RevokeReferral(journeyId, referralId, TODAY, NOW, ANY_VERSION))
+               .expectException(NotVisibleException.class)
+               .expectNoEvents();
+        fixture.given(opened(), sharingWithPartner())
+               .when(new AcceptReferral(journeyId, UUID.randomUUID(), TODAY, NOW))
+               .expectException(NotVisibleException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void referringSideRevokesAnOpenReferral() {
+        fixture.given(opened(), sharingWithPartner(), referralMade(), accepted())
+               .when(new RevokeReferral(journeyId, referralId, TODAY, NOW, ANY_VERSION))
+               .expectEvents(new ReferralRevoked(journeyId, referralId, TODAY,
+                                                 ReferralRevoked.Cause.REFERRING_SIDE));
+        fixture.given(opened(), sharingWithPartner(), referralMade(), accepted(),
+                      new ReferralCompleted(journeyId, referralId, TODAY, ReferralCompleted.Outcome.SERVICE_PROVIDED))
+               .when(new RevokeReferral(journeyId, referralId, TODAY, NOW, ANY_VERSION))
+               .expectException(ReferralStateException.class)
+               .expectNoEvents();
+        fixture.given(opened())
+               .when(new RevokeReferral(journeyId, referralId, TODAY, NOW, ANY_VERSION))
+               .expectException(UnknownReferralException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void withdrawingConsentToShareRevokesThatPartnersOpenReferralsInTheSameCommand() {
+        UUID other = UUID.randomUUID();
+        UUID done = UUID.randomUUID();
+        UUID elsewhere = UUID.randomUUID();
+        fixture.given(opened(), sharingWithPartner(), referralMade(), accepted(),
+                      new ReferralMade(journeyId, other, PARTNER, ReferralService.MEDICAL_CARE, INTAKE, INTAKE, null,
+                                       null),
+                      new ReferralMade(journeyId, done, PARTNER, ReferralService.EDUCATION, INTAKE, INTAKE, null,
+                                       null),
+                      new ReferralDeclined(journeyId, done, INTAKE, ReferralDeclined.Reason.NO_CAPACITY),
+                      new ReferralMade(journeyId, elsewhere, "partner-y", ReferralService.EDUCATION, INTAKE, INTAKE,
+                                       null, OVERRIDE))
+               .when(withdraw(ConsentPurpose.SHARING_WITH_PARTNER, PARTNER, TODAY))
+               .expectEvents(consentWithdrawn(ConsentPurpose.SHARING_WITH_PARTNER, PARTNER),
+                             new ReferralRevoked(journeyId, referralId, TODAY, ReferralRevoked.Cause.CONSENT_WITHDRAWN),
+                             new ReferralRevoked(journeyId, other, TODAY, ReferralRevoked.Cause.CONSENT_WITHDRAWN))
+               .expectResultMessagePayload(10L);
+    }
+
+    @Test
+    void sharedDetailsBelongToConsentToShareOnly() {
+        fixture.given(opened())
+               .when(new GiveConsent(journeyId, ConsentPurpose.SHARING_WITH_PARTNER, PARTNER,
+                                     Set.of(ContactDetail.PHONE), TODAY, "staff-1", NOW, ANY_VERSION))
+               .expectEvents(new ConsentGiven(journeyId, ConsentPurpose.SHARING_WITH_PARTNER, PARTNER, TODAY,
+                                              "staff-1", Set.of(ContactDetail.PHONE)));
+        fixture.given(opened())
+               .when(new GiveConsent(journeyId, ConsentPurpose.RESEARCH, null, Set.of(ContactDetail.PHONE), TODAY,
+                                     "staff-1", NOW, ANY_VERSION))
+               .expectException(invalidField("sharedDetails"))
                .expectNoEvents();
     }
 }

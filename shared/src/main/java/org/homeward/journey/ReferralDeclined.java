@@ -1,0 +1,10 @@
+package org.homeward.journey;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+public record ReferralDeclined(UUID journeyId, UUID referralId, LocalDate declinedOn, Reason reason)
+        implements JourneyEvent {
+
+    public enum Reason { NO_CAPACITY, NOT_ELIGIBLE, SERVICE_NOT_OFFERED, OTHER }
+}

@@ -1,0 +1,15 @@
+package org.homeward.journey;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+public record ReferralRevoked(UUID journeyId, UUID referralId, LocalDate revokedOn, Cause cause)
+        implements JourneyEvent {
+
+    public enum Cause {
+        /** the referring organisation took it back */
+        REFERRING_SIDE,
+        /** the person withdrew their consent to share with the partner: revoked by the same command */
+        CONSENT_WITHDRAWN
+    }
+}
