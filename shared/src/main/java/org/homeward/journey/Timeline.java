@@ -2,12 +2,14 @@ package org.homeward.journey;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * A journey as a case manager reads it: milestones in the order they happened, corrections applied, retracted
  * milestones kept and marked, every earlier version of a corrected milestone listed; the consent in force, who
- * has had the case, follow-ups, the assessment trajectory, every closing and reopening, and the risk flags.
+ * has had the case, follow-ups, the assessment trajectory, every closing and reopening, the risk flags and the
+ * referrals to partners.
  *
  * @param person             who the person is, sealed in the read model and opened for readers allowed to see it
  * @param personalDataErased the person was forgotten: their details and every free text are gone for good
@@ -17,7 +19,7 @@ public record Timeline(UUID journeyId, String organisationId, String caseManager
                        Profile profile, PersonalDetails person, boolean personalDataErased, Status status, LocalDate closedOn, ClosureReason closureReason, long version,
                        List<Milestone> milestones, List<Consent> consents, List<FollowUp> followUps,
                        List<Assessment> assessments, List<CaseAssignment> caseHistory,
-                       List<StatusChange> statusChanges, List<RiskFlag> riskFlags) {
+                       List<StatusChange> statusChanges, List<RiskFlag> riskFlags, List<Referral> referrals) {
 
     public enum Status { OPEN, CLOSED }
 
@@ -31,9 +33,12 @@ public record Timeline(UUID journeyId, String organisationId, String caseManager
                            MilestoneOutcome outcome, String correctionReason) {
     }
 
-    /** @param partnerOrganisationId only for sharing with a partner */
+    /**
+     * @param partnerOrganisationId only for sharing with a partner
+     * @param sharedDetails         for sharing with a partner: the contact details it may see
+     */
     public record Consent(ConsentPurpose purpose, String partnerOrganisationId, boolean inForce, LocalDate givenOn,
-                          LocalDate withdrawnOn, String recordedBy) {
+                          LocalDate withdrawnOn, String recordedBy, Set<ContactDetail> sharedDetails) {
     }
 
     public enum FollowUpStatus { SCHEDULED, COMPLETED, MISSED }
@@ -55,6 +60,19 @@ public record Timeline(UUID journeyId, String organisationId, String caseManager
      */
     public record RiskFlag(UUID flagId, RiskKind kind, LocalDate flaggedOn, LocalDate reviewOn, String detail,
                            boolean open, boolean overdue, LocalDate resolvedOn, String resolutionReason) {
+    }
+
+    /**
+     * @param note           for the partner; personal data
+     * @param overrideReason why a supervisor referred without the person's consent to share; null with consent
+     * @param overrideNote   the supervisor's words on it; personal data
+     * @param endedOn        the day it was declined, completed, closed unmet or revoked
+     * @param endedBecause   the reason, outcome or cause that ended it, as its code
+     */
+    public record Referral(UUID referralId, String partnerOrganisationId, ReferralService service, LocalDate madeOn,
+                           LocalDate dueOn, String note, ReferralMade.ConsentOverride.Reason overrideReason,
+                           String overrideNote, ReferralState state, LocalDate acceptedOn, LocalDate startedOn,
+                           LocalDate endedOn, String endedBecause) {
     }
 
     public enum AssignmentKind { INTAKE, ASSIGNED, TRANSFERRED }

@@ -22,6 +22,13 @@ import org.homeward.journey.MilestoneCorrected;
 import org.homeward.journey.MilestoneRecorded;
 import org.homeward.journey.MilestoneRetracted;
 import org.homeward.journey.PersonalDataErased;
+import org.homeward.journey.ReferralAccepted;
+import org.homeward.journey.ReferralClosedUnmet;
+import org.homeward.journey.ReferralCompleted;
+import org.homeward.journey.ReferralDeclined;
+import org.homeward.journey.ReferralMade;
+import org.homeward.journey.ReferralRevoked;
+import org.homeward.journey.ReferralStarted;
 import org.homeward.journey.ReintegrationAssessed;
 import org.homeward.journey.RiskFlagResolved;
 import org.homeward.journey.RiskFlagged;
@@ -191,6 +198,41 @@ class CaseloadProjection {
 
     @EventHandler
     void on(ReintegrationAssessed event, @SequenceNumber long version) {
+        writes.advance(event.journeyId(), version);
+    }
+
+    @EventHandler
+    void on(ReferralMade event, @SequenceNumber long version) {
+        writes.advance(event.journeyId(), version);
+    }
+
+    @EventHandler
+    void on(ReferralAccepted event, @SequenceNumber long version) {
+        writes.advance(event.journeyId(), version);
+    }
+
+    @EventHandler
+    void on(ReferralDeclined event, @SequenceNumber long version) {
+        writes.advance(event.journeyId(), version);
+    }
+
+    @EventHandler
+    void on(ReferralStarted event, @SequenceNumber long version) {
+        writes.advance(event.journeyId(), version);
+    }
+
+    @EventHandler
+    void on(ReferralCompleted event, @SequenceNumber long version) {
+        writes.advance(event.journeyId(), version);
+    }
+
+    @EventHandler
+    void on(ReferralClosedUnmet event, @SequenceNumber long version) {
+        writes.advance(event.journeyId(), version);
+    }
+
+    @EventHandler
+    void on(ReferralRevoked event, @SequenceNumber long version) {
         writes.advance(event.journeyId(), version);
     }
 

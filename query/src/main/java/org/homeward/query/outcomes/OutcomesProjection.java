@@ -32,6 +32,13 @@ import org.homeward.journey.PersonalDataErased;
 import org.homeward.journey.ReintegrationAssessed;
 import org.homeward.journey.RiskFlagResolved;
 import org.homeward.journey.RiskFlagged;
+import org.homeward.journey.ReferralAccepted;
+import org.homeward.journey.ReferralClosedUnmet;
+import org.homeward.journey.ReferralCompleted;
+import org.homeward.journey.ReferralDeclined;
+import org.homeward.journey.ReferralMade;
+import org.homeward.journey.ReferralRevoked;
+import org.homeward.journey.ReferralStarted;
 import org.homeward.program.ProgramDefined;
 import org.homeward.program.ProgramRetired;
 import org.homeward.program.ProgramUpdated;
@@ -48,10 +55,12 @@ import org.springframework.stereotype.Component;
  * replaying a batch harmless.
  */
 @Ignores(value = {JourneyClosed.class, JourneyReopened.class, CaseManagerAssigned.class, PersonalDataErased.class,
-                  RiskFlagged.class, RiskFlagResolved.class, ProgramUpdated.class, ProgramRetired.class},
+                  RiskFlagged.class, RiskFlagResolved.class, ProgramUpdated.class, ProgramRetired.class,
+                  ReferralMade.class, ReferralAccepted.class, ReferralDeclined.class, ReferralStarted.class,
+                  ReferralCompleted.class, ReferralClosedUnmet.class, ReferralRevoked.class},
          why = "figures rest on milestones, consents, assessments and follow-ups; who manages a journey, whether it"
                + " is open, its risk flags, a program's name or retirement and the person's own data change none of"
-               + " them")
+               + " them; referrals are counted apart")
 @Component
 @ProcessingGroup(OutcomesProjection.NAME)
 class OutcomesProjection {

@@ -30,7 +30,7 @@ class TimelineAccess {
     /** Fields in which people write about the person; auditors never see them. */
     private static final Set<String> FREE_TEXT = Set.of("note", "reason", "retractionReason", "correctionReason",
                                                         "dropOutReason", "missedReason", "detail",
-                                                        "resolutionReason");
+                                                        "resolutionReason", "overrideNote");
     /**
      * The fields that hold personal data, sealed under the person's key. Only these are opened: a value is never
      * taken for sealed data because of what it looks like, so an id that happens to start like ciphertext is

@@ -1,7 +1,9 @@
 package org.homeward.query.timeline;
 
 import java.time.LocalDate;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -11,6 +13,7 @@ import org.homeward.journey.CaseManagerAssigned;
 import org.homeward.journey.ConsentGiven;
 import org.homeward.journey.ConsentPurpose;
 import org.homeward.journey.ConsentWithdrawn;
+import org.homeward.journey.ContactDetail;
 import org.homeward.journey.FollowUpCompleted;
 import org.homeward.journey.FollowUpMissed;
 import org.homeward.journey.FollowUpScheduled;
@@ -24,6 +27,14 @@ import org.homeward.journey.MilestoneRecorded;
 import org.homeward.journey.MilestoneRetracted;
 import org.homeward.journey.PersonalDataErased;
 import org.homeward.journey.PersonalDetails;
+import org.homeward.journey.ReferralAccepted;
+import org.homeward.journey.ReferralClosedUnmet;
+import org.homeward.journey.ReferralCompleted;
+import org.homeward.journey.ReferralDeclined;
+import org.homeward.journey.ReferralMade;
+import org.homeward.journey.ReferralRevoked;
+import org.homeward.journey.ReferralStarted;
+import org.homeward.journey.ReferralState;
 import org.homeward.journey.ReintegrationAssessed;
 import org.homeward.journey.RiskFlagResolved;
 import org.homeward.journey.RiskFlagged;
@@ -80,7 +91,7 @@ class TimelineProjection {
             writes.write(ADD_ASSIGNMENT, event.journeyId(), version, Timeline.AssignmentKind.INTAKE.name(),
                          event.organisationId(), event.caseManagerId(), null);
             for (ConsentPurpose purpose : event.consentGiven()) {
-                giveConsent(event.journeyId(), purpose, null, event.intakeDate(), event.recordedBy());
+                giveConsent(event.journeyId(), purpose, null, event.intakeDate(), event.recordedBy(), Set.of());
             }
         }
     }
@@ -169,7 +180,7 @@ class TimelineProjection {
     void on(ConsentGiven event, @SequenceNumber long version) {
         if (writes.advance(event.journeyId(), version)) {
             giveConsent(event.journeyId(), event.purpose(), event.partnerOrganisationId(), event.givenOn(),
-                        event.recordedBy());
+                        event.recordedBy(), event.sharedDetails());
         }
     }
 
@@ -270,6 +281,76 @@ class TimelineProjection {
     }
 
     @EventHandler
+    void on(ReferralMade event, @SequenceNumber long version) {
+        if (writes.advance(event.journeyId(), version)) {
+            ReferralMade.ConsentOverride override = event.consentOverride();
+            writes.write("""
+                         insert into timeline_referral (journey_id, referral_id, partner_organisation_id, service,
+                             made_on, due_on, note, override_reason, override_note, state)
+                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                         """,
+                         event.journeyId(), event.referralId(), event.partnerOrganisationId(), event.service().name(),
+                         event.madeOn(), event.dueOn(), event.note(),
+                         override == null ? null : override.reason().name(), override == null ? null : override.note(),
+                         ReferralState.REQUESTED.name());
+        }
+    }
+
+    @EventHandler
+    void on(ReferralAccepted event, @SequenceNumber long version) {
+        if (writes.advance(event.journeyId(), version)) {
+            writes.write("""
+                         update timeline_referral set state = ?, accepted_on = ?
+                         where journey_id = ? and referral_id = ?
+                         """,
+                         ReferralState.ACCEPTED.name(), event.acceptedOn(), event.journeyId(), event.referralId());
+        }
+    }
+
+    @EventHandler
+    void on(ReferralStarted event, @SequenceNumber long version) {
+        if (writes.advance(event.journeyId(), version)) {
+            writes.write("""
+                         update timeline_referral set state = ?, started_on = ?
+                         where journey_id = ? and referral_id = ?
+                         """,
+                         ReferralState.IN_PROGRESS.name(), event.startedOn(), event.journeyId(), event.referralId());
+        }
+    }
+
+    @EventHandler
+    void on(ReferralDeclined event, @SequenceNumber long version) {
+        if (writes.advance(event.journeyId(), version)) {
+            referralNow(event.journeyId(), event.referralId(), ReferralState.DECLINED, event.declinedOn(),
+                        event.reason());
+        }
+    }
+
+    @EventHandler
+    void on(ReferralCompleted event, @SequenceNumber long version) {
+        if (writes.advance(event.journeyId(), version)) {
+            referralNow(event.journeyId(), event.referralId(), ReferralState.COMPLETED, event.completedOn(),
+                        event.outcome());
+        }
+    }
+
+    @EventHandler
+    void on(ReferralClosedUnmet event, @SequenceNumber long version) {
+        if (writes.advance(event.journeyId(), version)) {
+            referralNow(event.journeyId(), event.referralId(), ReferralState.CLOSED_UNMET, event.closedOn(),
+                        event.reason());
+        }
+    }
+
+    @EventHandler
+    void on(ReferralRevoked event, @SequenceNumber long version) {
+        if (writes.advance(event.journeyId(), version)) {
+            referralNow(event.journeyId(), event.referralId(), ReferralState.REVOKED, event.revokedOn(),
+                        event.cause());
+        }
+    }
+
+    @EventHandler
     void on(ReintegrationAssessed event, @SequenceNumber long version) {
         if (writes.advance(event.journeyId(), version)) {
             writes.write("""
@@ -307,6 +388,8 @@ class TimelineProjection {
             writes.write("update timeline_case_assignment set reason = null where journey_id = ?", journeyId);
             writes.write("update timeline_risk_flag set detail = null, resolution_reason = null where journey_id = ?",
                          journeyId);
+            writes.write("update timeline_referral set note = null, override_note = null where journey_id = ?",
+                         journeyId);
             writes.write("update timeline_status_change set reason = ? where journey_id = ? and status = ?",
                          ERASED, journeyId, Timeline.Status.OPEN.name());
             writes.write("update timeline_status_change set note = null where journey_id = ?", journeyId);
@@ -319,21 +402,32 @@ class TimelineProjection {
                      delete from timeline_milestone_revision; delete from timeline_milestone;
                      delete from timeline_consent; delete from timeline_case_assignment; delete from timeline_follow_up;
                      delete from timeline_assessment; delete from timeline_status_change;
-                     delete from timeline_risk_flag; delete from timeline_journey
+                     delete from timeline_risk_flag; delete from timeline_referral; delete from timeline_journey
                      """);
     }
 
     private void giveConsent(UUID journeyId, ConsentPurpose purpose, String partnerOrganisationId, LocalDate givenOn,
-                             String recordedBy) {
+                             String recordedBy, Set<ContactDetail> sharedDetails) {
         writes.write("""
                      insert into timeline_consent (journey_id, purpose, partner_organisation_id, in_force, given_on,
-                         recorded_by)
-                     values (?, ?, ?, true, ?, ?)
+                         recorded_by, shared_details)
+                     values (?, ?, ?, true, ?, ?, string_to_array(?, ','))
                      on conflict (journey_id, purpose, partner_organisation_id) do update
                          set in_force = true, given_on = excluded.given_on, withdrawn_on = null,
-                             recorded_by = excluded.recorded_by
+                             recorded_by = excluded.recorded_by, shared_details = excluded.shared_details
                      """,
-                     journeyId, purpose.name(), partner(partnerOrganisationId), givenOn, recordedBy);
+                     journeyId, purpose.name(), partner(partnerOrganisationId), givenOn, recordedBy,
+                     sharedDetails.stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
+    }
+
+    /** A referral's step: its state, and the day and code that ended it when it ended. */
+    private void referralNow(UUID journeyId, UUID referralId, ReferralState state, LocalDate endedOn,
+                             Enum<?> endedBecause) {
+        writes.write("""
+                     update timeline_referral set state = ?, ended_on = ?, ended_because = ?
+                     where journey_id = ? and referral_id = ?
+                     """,
+                     state.name(), endedOn, name(endedBecause), journeyId, referralId);
     }
 
     private void addStatusChange(UUID journeyId, long version, Timeline.Status status, LocalDate changedOn,

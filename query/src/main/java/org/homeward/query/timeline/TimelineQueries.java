@@ -6,16 +6,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.queryhandling.QueryHandler;
 import org.homeward.journey.ClosureReason;
 import org.homeward.journey.ConsentPurpose;
+import org.homeward.journey.ContactDetail;
 import org.homeward.journey.FindTimeline;
 import org.homeward.journey.FollowUpPurpose;
 import org.homeward.journey.MilestoneOutcome;
@@ -23,6 +26,9 @@ import org.homeward.journey.MilestoneType;
 import org.homeward.journey.PersonalDetails;
 import org.homeward.journey.Profile;
 import org.homeward.journey.ReintegrationScores;
+import org.homeward.journey.ReferralMade;
+import org.homeward.journey.ReferralService;
+import org.homeward.journey.ReferralState;
 import org.homeward.journey.RiskKind;
 import org.homeward.journey.Timeline;
 import org.homeward.query.QuerySettings;
@@ -146,6 +152,9 @@ class TimelineQueries {
         List<Timeline.RiskFlag> riskFlags = jdbc.query(
                 "select * from timeline_risk_flag where journey_id = ? order by flagged_on, flag_id",
                 (rs, row) -> riskFlag(rs, today), journeyId);
+        List<Timeline.Referral> referrals = jdbc.query(
+                "select * from timeline_referral where journey_id = ? order by made_on, referral_id",
+                (rs, row) -> referral(rs), journeyId);
         return jdbc.query("select * from timeline_journey where journey_id = ?",
                           (rs, row) -> {
                               String closureReason = rs.getString("closure_reason");
@@ -163,7 +172,7 @@ class TimelineQueries {
                                       closureReason == null ? null : ClosureReason.valueOf(closureReason),
                                       rs.getLong("version"),
                                       milestones, consents, followUps, assessments, caseHistory, statusChanges,
-                                      riskFlags);
+                                      riskFlags, referrals);
                           },
                           journeyId).stream().findFirst();
     }
@@ -197,7 +206,24 @@ class TimelineQueries {
                                     rs.getBoolean("in_force"),
                                     rs.getObject("given_on", LocalDate.class),
                                     rs.getObject("withdrawn_on", LocalDate.class),
-                                    rs.getString("recorded_by"));
+                                    rs.getString("recorded_by"),
+                                    Arrays.stream((String[]) rs.getArray("shared_details").getArray())
+                                          .map(ContactDetail::valueOf).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    private static Timeline.Referral referral(ResultSet rs) throws SQLException {
+        String overrideReason = rs.getString("override_reason");
+        return new Timeline.Referral(rs.getObject("referral_id", UUID.class),
+                                     rs.getString("partner_organisation_id"),
+                                     ReferralService.valueOf(rs.getString("service")),
+                                     rs.getObject("made_on", LocalDate.class), rs.getObject("due_on", LocalDate.class),
+                                     rs.getString("note"),
+                                     overrideReason == null
+                                             ? null : ReferralMade.ConsentOverride.Reason.valueOf(overrideReason),
+                                     rs.getString("override_note"), ReferralState.valueOf(rs.getString("state")),
+                                     rs.getObject("accepted_on", LocalDate.class),
+                                     rs.getObject("started_on", LocalDate.class),
+                                     rs.getObject("ended_on", LocalDate.class), rs.getString("ended_because"));
     }
 
     private static Timeline.FollowUp followUp(ResultSet rs, LocalDate today) throws SQLException {
