@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public record CloseReferralUnmet(@TargetAggregateIdentifier UUID journeyId, UUID referralId, LocalDate closedOn,
-                                 ReferralClosedUnmet.Reason reason, Instant requestedAt)
+                                 ReferralClosedUnmet.UnmetReason reason, Instant requestedAt)
         implements PartnerStep {
 
     @Override

@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public record CompleteReferral(@TargetAggregateIdentifier UUID journeyId, UUID referralId, LocalDate completedOn,
-                               ReferralCompleted.Outcome outcome, Instant requestedAt)
+                               ReferralCompleted.ReferralOutcome outcome, Instant requestedAt)
         implements PartnerStep {
 
     @Override

@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public record DeclineReferral(@TargetAggregateIdentifier UUID journeyId, UUID referralId, LocalDate declinedOn,
-                              ReferralDeclined.Reason reason, Instant requestedAt)
+                              ReferralDeclined.DeclineReason reason, Instant requestedAt)
         implements PartnerStep {
 
     @Override

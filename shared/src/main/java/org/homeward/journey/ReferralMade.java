@@ -19,9 +19,9 @@ public record ReferralMade(UUID journeyId, UUID referralId, String partnerOrgani
      *
      * @param note sealed under the person's key
      */
-    public record ConsentOverride(Reason reason, String note) {
+    public record ConsentOverride(OverrideReason reason, String note) {
 
-        public enum Reason { IMMINENT_DANGER, MEDICAL_EMERGENCY, CHILD_PROTECTION, LEGAL_OBLIGATION }
+        public enum OverrideReason { IMMINENT_DANGER, MEDICAL_EMERGENCY, CHILD_PROTECTION, LEGAL_OBLIGATION }
 
         @Override
         public String toString() {

@@ -3,10 +3,10 @@ package org.homeward.journey;
 import java.time.LocalDate;
 import java.util.UUID;
 
-public record ReferralRevoked(UUID journeyId, UUID referralId, LocalDate revokedOn, Cause cause)
+public record ReferralRevoked(UUID journeyId, UUID referralId, LocalDate revokedOn, RevocationCause cause)
         implements JourneyEvent {
 
-    public enum Cause {
+    public enum RevocationCause {
         /** the referring organisation took it back */
         REFERRING_SIDE,
         /** the person withdrew their consent to share with the partner: revoked by the same command */

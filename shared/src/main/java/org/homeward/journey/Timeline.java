@@ -70,7 +70,7 @@ public record Timeline(UUID journeyId, String organisationId, String caseManager
      * @param endedBecause   the reason, outcome or cause that ended it, as its code
      */
     public record Referral(UUID referralId, String partnerOrganisationId, ReferralService service, LocalDate madeOn,
-                           LocalDate dueOn, String note, ReferralMade.ConsentOverride.Reason overrideReason,
+                           LocalDate dueOn, String note, ReferralMade.ConsentOverride.OverrideReason overrideReason,
                            String overrideNote, ReferralState state, LocalDate acceptedOn, LocalDate startedOn,
                            LocalDate endedOn, String endedBecause) {
     }

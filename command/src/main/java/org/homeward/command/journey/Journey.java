@@ -263,7 +263,7 @@ public class Journey {
                 .filter(referral -> referral.getValue().state().open())
                 .filter(referral -> referral.getValue().partnerOrganisationId().equals(command.partnerOrganisationId()))
                 .forEach(referral -> apply(new ReferralRevoked(journeyId, referral.getKey(), command.withdrawnOn(),
-                                                               ReferralRevoked.Cause.CONSENT_WITHDRAWN)));
+                                                               ReferralRevoked.RevocationCause.CONSENT_WITHDRAWN)));
         }
         return version;
     }
@@ -399,8 +399,8 @@ public class Journey {
             throw new ConsentRequiredException(command.partnerOrganisationId());
         }
         if (command.consentOverride() != null && consented) {
-            throw new InvalidFieldException("consentOverride",
-                                            "is not needed: the person's consent to share with the partner is in force");
+            throw new InvalidFieldException("consentOverride", "is not needed: the person's consent to share with"
+                                                               + " the partner is in force");
         }
         if (command.consentOverride() != null && caller(metaData).role() != Role.SUPERVISOR) {
             throw new NotPermittedException("Only a supervisor may refer without the person's consent to share");
@@ -416,7 +416,7 @@ public class Journey {
         requireStep(command.referralId(), referral, ReferralState.REVOKED, "revokedOn", command.revokedOn(),
                     command.requestedAt());
         apply(new ReferralRevoked(journeyId, command.referralId(), command.revokedOn(),
-                                  ReferralRevoked.Cause.REFERRING_SIDE));
+                                  ReferralRevoked.RevocationCause.REFERRING_SIDE));
         return version;
     }
 

@@ -186,7 +186,7 @@ final class JourneyRequests {
     }
 
     @Schema(name = "ConsentOverrideRequest")
-    record ConsentOverride(@NotNull ReferralMade.ConsentOverride.Reason reason,
+    record ConsentOverride(@NotNull ReferralMade.ConsentOverride.OverrideReason reason,
                            @NotBlank @Size(max = REASON_LIMIT) String note) {
 
         @Override
@@ -272,7 +272,7 @@ final class JourneyRequests {
     }
 
     @Schema(name = "ReferralDeclineRequest")
-    record Decline(@NotNull LocalDate declinedOn, @NotNull ReferralDeclined.Reason reason) {
+    record Decline(@NotNull LocalDate declinedOn, @NotNull ReferralDeclined.DeclineReason reason) {
     }
 
     @Schema(name = "ReferralStartRequest")
@@ -280,11 +280,11 @@ final class JourneyRequests {
     }
 
     @Schema(name = "ReferralCompletionRequest")
-    record Completion(@NotNull LocalDate completedOn, @NotNull ReferralCompleted.Outcome outcome) {
+    record Completion(@NotNull LocalDate completedOn, @NotNull ReferralCompleted.ReferralOutcome outcome) {
     }
 
     @Schema(name = "ReferralUnmetClosureRequest")
-    record UnmetClosure(@NotNull LocalDate closedOn, @NotNull ReferralClosedUnmet.Reason reason) {
+    record UnmetClosure(@NotNull LocalDate closedOn, @NotNull ReferralClosedUnmet.UnmetReason reason) {
     }
 
     @Schema(name = "AssessmentRequest")

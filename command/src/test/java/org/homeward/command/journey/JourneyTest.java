@@ -32,6 +32,11 @@ import org.homeward.journey.ReferralStarted;
 import org.homeward.journey.RevokeReferral;
 import org.homeward.journey.StartReferral;
 import org.homeward.journey.AssessReintegration;
+import org.homeward.journey.ReferralClosedUnmet.UnmetReason;
+import org.homeward.journey.ReferralCompleted.ReferralOutcome;
+import org.homeward.journey.ReferralDeclined.DeclineReason;
+import org.homeward.journey.ReferralMade.ConsentOverride.OverrideReason;
+import org.homeward.journey.ReferralRevoked.RevocationCause;
 import org.homeward.journey.AssignCaseManager;
 import org.homeward.journey.CaseManagerAssigned;
 import org.homeward.journey.CloseJourney;
@@ -1415,7 +1420,7 @@ class JourneyTest {
     private final UUID referralId = UUID.randomUUID();
     private static final String PARTNER = "partner-x";
     private static final ReferralMade.ConsentOverride OVERRIDE =
-            new ReferralMade.ConsentOverride(ReferralMade.ConsentOverride.Reason.IMMINENT_DANGER, "sealed note");
+            new ReferralMade.ConsentOverride(OverrideReason.IMMINENT_DANGER, "sealed note");
 
     private MakeReferral refer(LocalDate madeOn, LocalDate dueOn, ReferralMade.ConsentOverride override) {
         return new MakeReferral(journeyId, referralId, PARTNER, ReferralService.LEGAL_AID, madeOn, dueOn,
@@ -1539,23 +1544,23 @@ class JourneyTest {
                .expectEvents(new ReferralStarted(journeyId, referralId, TODAY));
         fixture.given(opened(), sharingWithPartner(), referralMade(), accepted(),
                       new ReferralStarted(journeyId, referralId, TODAY))
-               .when(new CompleteReferral(journeyId, referralId, TODAY, ReferralCompleted.Outcome.SERVICE_PROVIDED,
+               .when(new CompleteReferral(journeyId, referralId, TODAY, ReferralOutcome.SERVICE_PROVIDED,
                                           NOW))
                .expectEvents(new ReferralCompleted(journeyId, referralId, TODAY,
-                                                   ReferralCompleted.Outcome.SERVICE_PROVIDED));
+                                                   ReferralOutcome.SERVICE_PROVIDED));
     }
 
     @Test
     void partnerDeclinesWithAReasonOrClosesUnmet() {
         caller = partnerStaff(Role.CASE_MANAGER);
         fixture.given(opened(), sharingWithPartner(), referralMade())
-               .when(new DeclineReferral(journeyId, referralId, TODAY, ReferralDeclined.Reason.NO_CAPACITY, NOW))
-               .expectEvents(new ReferralDeclined(journeyId, referralId, TODAY, ReferralDeclined.Reason.NO_CAPACITY));
+               .when(new DeclineReferral(journeyId, referralId, TODAY, DeclineReason.NO_CAPACITY, NOW))
+               .expectEvents(new ReferralDeclined(journeyId, referralId, TODAY, DeclineReason.NO_CAPACITY));
         fixture.given(opened(), sharingWithPartner(), referralMade(), accepted())
-               .when(new CloseReferralUnmet(journeyId, referralId, TODAY, ReferralClosedUnmet.Reason.LOST_CONTACT,
+               .when(new CloseReferralUnmet(journeyId, referralId, TODAY, UnmetReason.LOST_CONTACT,
                                             NOW))
                .expectEvents(new ReferralClosedUnmet(journeyId, referralId, TODAY,
-                                                     ReferralClosedUnmet.Reason.LOST_CONTACT));
+                                                     UnmetReason.LOST_CONTACT));
     }
 
     @Test
@@ -1571,8 +1576,8 @@ class JourneyTest {
                .expectException(ReferralStateException.class)
                .expectNoEvents();
         fixture.given(opened(), sharingWithPartner(), referralMade(),
-                      new ReferralDeclined(journeyId, referralId, TODAY, ReferralDeclined.Reason.NOT_ELIGIBLE))
-               .when(new CompleteReferral(journeyId, referralId, TODAY, ReferralCompleted.Outcome.PARTLY_PROVIDED,
+                      new ReferralDeclined(journeyId, referralId, TODAY, DeclineReason.NOT_ELIGIBLE))
+               .when(new CompleteReferral(journeyId, referralId, TODAY, ReferralOutcome.PARTLY_PROVIDED,
                                           NOW))
                .expectException(ReferralStateException.class)
                .expectExceptionMessage(containsString("is DECLINED"))
@@ -1635,9 +1640,9 @@ class JourneyTest {
         fixture.given(opened(), sharingWithPartner(), referralMade(), accepted())
                .when(new RevokeReferral(journeyId, referralId, TODAY, NOW, ANY_VERSION))
                .expectEvents(new ReferralRevoked(journeyId, referralId, TODAY,
-                                                 ReferralRevoked.Cause.REFERRING_SIDE));
+                                                 RevocationCause.REFERRING_SIDE));
         fixture.given(opened(), sharingWithPartner(), referralMade(), accepted(),
-                      new ReferralCompleted(journeyId, referralId, TODAY, ReferralCompleted.Outcome.SERVICE_PROVIDED))
+                      new ReferralCompleted(journeyId, referralId, TODAY, ReferralOutcome.SERVICE_PROVIDED))
                .when(new RevokeReferral(journeyId, referralId, TODAY, NOW, ANY_VERSION))
                .expectException(ReferralStateException.class)
                .expectNoEvents();
@@ -1657,13 +1662,13 @@ class JourneyTest {
                                        null),
                       new ReferralMade(journeyId, done, PARTNER, ReferralService.EDUCATION, INTAKE, INTAKE, null,
                                        null),
-                      new ReferralDeclined(journeyId, done, INTAKE, ReferralDeclined.Reason.NO_CAPACITY),
+                      new ReferralDeclined(journeyId, done, INTAKE, DeclineReason.NO_CAPACITY),
                       new ReferralMade(journeyId, elsewhere, "partner-y", ReferralService.EDUCATION, INTAKE, INTAKE,
                                        null, OVERRIDE))
                .when(withdraw(ConsentPurpose.SHARING_WITH_PARTNER, PARTNER, TODAY))
                .expectEvents(consentWithdrawn(ConsentPurpose.SHARING_WITH_PARTNER, PARTNER),
-                             new ReferralRevoked(journeyId, referralId, TODAY, ReferralRevoked.Cause.CONSENT_WITHDRAWN),
-                             new ReferralRevoked(journeyId, other, TODAY, ReferralRevoked.Cause.CONSENT_WITHDRAWN))
+                             new ReferralRevoked(journeyId, referralId, TODAY, RevocationCause.CONSENT_WITHDRAWN),
+                             new ReferralRevoked(journeyId, other, TODAY, RevocationCause.CONSENT_WITHDRAWN))
                .expectResultMessagePayload(10L);
     }
 

@@ -114,6 +114,10 @@ class AccessConfiguration {
                     .requestMatchers(GET, "/api/v1/journeys/*/timeline", "/api/v1/journeys/*/history")
                     .hasAnyRole(CASE_MANAGER, SUPERVISOR, AUDITOR)
                     .requestMatchers(GET, "/api/v1/caseloads/*").hasAnyRole(CASE_MANAGER, SUPERVISOR)
+                    // a partner's staff: the referrals made to their organisation
+                    .requestMatchers(GET, "/api/v1/referrals", "/api/v1/referrals/*")
+                    .hasAnyRole(CASE_MANAGER, SUPERVISOR)
+                    .requestMatchers(POST, "/api/v1/referrals/*/*").hasAnyRole(CASE_MANAGER, SUPERVISOR)
                     .requestMatchers(GET, "/api/v1/outcomes", "/api/v1/outcomes/**").hasRole(EVALUATOR)
                     .requestMatchers(POST, "/api/v1/audit/verify").hasAnyRole(AUDITOR, ADMINISTRATOR)
                     .requestMatchers(GET, "/api/v1/audit/**").hasRole(AUDITOR)

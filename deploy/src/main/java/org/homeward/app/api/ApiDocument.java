@@ -193,7 +193,7 @@ class ApiDocument {
                     {"reason": "wrong journey"}"""),
             Map.entry("giveConsent", """
                     {"purpose": "SHARING_WITH_PARTNER", "partnerOrganisationId": "org-legal-clinic",
-                     "decidedOn": "2026-01-20"}"""),
+                     "decidedOn": "2026-01-20", "sharedDetails": ["FULL_NAME", "PHONE"]}"""),
             Map.entry("withdrawConsent", """
                     {"purpose": "PROGRAM_EVALUATION", "decidedOn": "2026-03-01"}"""),
             Map.entry("assign", """
@@ -211,6 +211,21 @@ class ApiDocument {
                      "detail": "a stranger asked for her at the shelter"}"""),
             Map.entry("resolveRiskFlag", """
                     {"resolvedOn": "2026-07-09", "reason": "moved to a safe house"}"""),
+            Map.entry("refer", """
+                    {"partnerOrganisationId": "org-legal-clinic", "service": "LEGAL_AID", "madeOn": "2026-01-21",
+                     "dueOn": "2026-02-04", "note": "needs advice on a residence permit before the hearing"}"""),
+            Map.entry("revokeReferral", """
+                    {"revokedOn": "2026-01-22"}"""),
+            Map.entry("accept", """
+                    {"acceptedOn": "2026-01-23"}"""),
+            Map.entry("decline", """
+                    {"declinedOn": "2026-01-23", "reason": "NO_CAPACITY"}"""),
+            Map.entry("start", """
+                    {"startedOn": "2026-01-26"}"""),
+            Map.entry("complete", """
+                    {"completedOn": "2026-02-03", "outcome": "SERVICE_PROVIDED"}"""),
+            Map.entry("closeUnmet", """
+                    {"closedOn": "2026-02-03", "reason": "PERSON_DID_NOT_ATTEND"}"""),
             Map.entry("assess", """
                     {"assessedOn": "2026-07-02", "assessorId": "cm-101",
                      "scores": {"economic": 3, "social": 4, "psychosocial": 2}}"""),
@@ -251,11 +266,12 @@ class ApiDocument {
                                "correctionReason": null}]}],
              "consents": [
                {"purpose": "CASE_MANAGEMENT", "partnerOrganisationId": null, "inForce": true,
-                "givenOn": "2026-01-12", "withdrawnOn": null, "recordedBy": "sv-001"},
+                "givenOn": "2026-01-12", "withdrawnOn": null, "recordedBy": "sv-001", "sharedDetails": []},
                {"purpose": "PROGRAM_EVALUATION", "partnerOrganisationId": null, "inForce": true,
-                "givenOn": "2026-01-12", "withdrawnOn": null, "recordedBy": "sv-001"},
+                "givenOn": "2026-01-12", "withdrawnOn": null, "recordedBy": "sv-001", "sharedDetails": []},
                {"purpose": "SHARING_WITH_PARTNER", "partnerOrganisationId": "org-legal-clinic", "inForce": true,
-                "givenOn": "2026-01-20", "withdrawnOn": null, "recordedBy": "cm-017"}],
+                "givenOn": "2026-01-20", "withdrawnOn": null, "recordedBy": "cm-017",
+                "sharedDetails": ["FULL_NAME", "PHONE"]}],
              "followUps": [
                {"followUpId": "e8b3c2d1-4f5a-4b6c-9d7e-8f0a1b2c3d4e", "dueOn": "2026-07-01", "purpose": "HOME_VISIT",
                 "status": "SCHEDULED", "overdue": false, "completedOn": null, "note": null, "missedReason": null}],
@@ -268,7 +284,13 @@ class ApiDocument {
                {"flagId": "3c9e1f7a-8b2d-4e6f-a1c3-5d7b9e0f2a46", "kind": "TRAFFICKER_CONTACT",
                 "flaggedOn": "2026-07-03", "reviewOn": "2026-07-10",
                 "detail": "a stranger asked for her at the shelter",
-                "open": true, "overdue": false, "resolvedOn": null, "resolutionReason": null}]}""";
+                "open": true, "overdue": false, "resolvedOn": null, "resolutionReason": null}],
+             "referrals": [
+               {"referralId": "6f1d2c3b-7a8e-4f90-b1c2-d3e4f5a6b7c8", "partnerOrganisationId": "org-legal-clinic",
+                "service": "LEGAL_AID", "madeOn": "2026-01-21", "dueOn": "2026-02-04",
+                "note": "needs advice on a residence permit before the hearing", "overrideReason": null,
+                "overrideNote": null, "state": "ACCEPTED", "acceptedOn": "2026-01-23", "startedOn": null,
+                "endedOn": null, "endedBecause": null}]}""";
 
     /** The examples above, on the request bodies and the timeline's answer. */
     @Bean

@@ -44,7 +44,8 @@ class AccessMatrixTest extends HttpTest {
                                    "milestones/{milestoneId}/retraction", "closure", "reopening", "consents",
                                    "consent-withdrawals", "assignment", "transfer", "follow-ups",
                                    "follow-ups/{followUpId}/completion", "follow-ups/{followUpId}/missed",
-                                   "assessments", "risk-flags", "risk-flags/{flagId}/resolution")) {
+                                   "assessments", "risk-flags", "risk-flags/{flagId}/resolution", "referrals",
+                                   "referrals/{referralId}/revocation")) {
             RULES.put("POST /api/v1/journeys/{journeyId}/" + path, RECORDERS);
         }
         RULES.put("POST /api/v1/journeys/{journeyId}/erasure", EnumSet.of(Role.SUPERVISOR));
@@ -53,6 +54,11 @@ class AccessMatrixTest extends HttpTest {
         RULES.put("GET /api/v1/journeys/{journeyId}/history", EnumSet.of(Role.CASE_MANAGER, Role.SUPERVISOR,
                                                                          Role.AUDITOR));
         RULES.put("GET /api/v1/caseloads/{caseManagerId}", RECORDERS);
+        RULES.put("GET /api/v1/referrals", RECORDERS);
+        RULES.put("GET /api/v1/referrals/{referralId}", RECORDERS);
+        for (String step : List.of("acceptance", "decline", "start", "completion", "unmet-closure")) {
+            RULES.put("POST /api/v1/referrals/{referralId}/" + step, RECORDERS);
+        }
         RULES.put("POST /api/v1/programs", EnumSet.of(Role.ADMINISTRATOR));
         RULES.put("POST /api/v1/programs/{programId}/changes", EnumSet.of(Role.ADMINISTRATOR));
         RULES.put("POST /api/v1/programs/{programId}/retirement", EnumSet.of(Role.ADMINISTRATOR));
@@ -173,6 +179,7 @@ class AccessMatrixTest extends HttpTest {
                       .replace("{milestoneId}", UUID.randomUUID().toString())
                       .replace("{followUpId}", UUID.randomUUID().toString())
                       .replace("{flagId}", UUID.randomUUID().toString())
+                      .replace("{referralId}", UUID.randomUUID().toString())
                       .replace("{programId}", UUID.randomUUID().toString())
                       .replace("{caseManagerId}", "cm-test")
                       .replace("{name}", "timeline");

@@ -119,7 +119,39 @@ class ApiContractTest extends HttpTest {
              Map.of("reason", "wrong journey"));
         call(caseManager, "POST", path + "/consents", Map.of(), Map.of(
                 "purpose", "SHARING_WITH_PARTNER", "partnerOrganisationId", "org-legal-clinic",
-                "decidedOn", "2026-01-20"));
+                "decidedOn", "2026-01-20", "sharedDetails", List.of("FULL_NAME", "PHONE")));
+        // referrals: made, answered by the partner's staff, read in the partner's list; one revoked
+        String partner = TestUsers.token(Role.CASE_MANAGER, "cm-clinic", "org-legal-clinic");
+        String referral = call(caseManager, "POST", path + "/referrals", Map.of(), Map.of(
+                "partnerOrganisationId", "org-legal-clinic", "service", "LEGAL_AID", "madeOn", "2026-01-21",
+                "dueOn", "2026-02-04", "note", "residence permit")).text("referralId");
+        call(partner, "POST", "/api/v1/referrals/" + referral + "/acceptance", Map.of(),
+             Map.of("acceptedOn", "2026-01-23"));
+        call(partner, "POST", "/api/v1/referrals/" + referral + "/start", Map.of(), Map.of("startedOn", "2026-01-26"));
+        call(partner, "POST", "/api/v1/referrals/" + referral + "/completion", Map.of(),
+             Map.of("completedOn", "2026-02-03", "outcome", "SERVICE_PROVIDED"));
+        for (String step : List.of("decline", "unmet-closure")) {
+            String another = call(caseManager, "POST", path + "/referrals", Map.of(), Map.of(
+                    "partnerOrganisationId", "org-legal-clinic", "service", "MEDICAL_CARE", "madeOn", "2026-01-21",
+                    "dueOn", "2026-02-04")).text("referralId");
+            if (step.equals("unmet-closure")) {
+                call(partner, "POST", "/api/v1/referrals/" + another + "/acceptance", Map.of(),
+                     Map.of("acceptedOn", "2026-01-23"));
+                call(partner, "POST", "/api/v1/referrals/" + another + "/unmet-closure", Map.of(),
+                     Map.of("closedOn", "2026-02-03", "reason", "PERSON_DID_NOT_ATTEND"));
+            } else {
+                call(partner, "POST", "/api/v1/referrals/" + another + "/decline", Map.of(),
+                     Map.of("declinedOn", "2026-01-23", "reason", "NO_CAPACITY"));
+            }
+        }
+        String revoked = call(caseManager, "POST", path + "/referrals", Map.of(), Map.of(
+                "partnerOrganisationId", "org-legal-clinic", "service", "EDUCATION", "madeOn", "2026-01-21",
+                "dueOn", "2026-02-04")).text("referralId");
+        call(caseManager, "POST", path + "/referrals/" + revoked + "/revocation", Map.of(),
+             Map.of("revokedOn", "2026-01-22"));
+        awaitCaughtUp("timeline");
+        call(partner, "GET", "/api/v1/referrals?page=0&size=20", Map.of(), null);
+        call(partner, "GET", "/api/v1/referrals/" + referral, Map.of(), null);
         call(caseManager, "POST", path + "/consent-withdrawals", Map.of(),
              Map.of("purpose", "PROGRAM_EVALUATION", "decidedOn", "2026-03-01"));
         String visit = call(caseManager, "POST", path + "/follow-ups", Map.of(),

@@ -26,7 +26,7 @@ import org.homeward.journey.MilestoneType;
 import org.homeward.journey.PersonalDetails;
 import org.homeward.journey.Profile;
 import org.homeward.journey.ReintegrationScores;
-import org.homeward.journey.ReferralMade;
+import org.homeward.journey.ReferralMade.ConsentOverride.OverrideReason;
 import org.homeward.journey.ReferralService;
 import org.homeward.journey.ReferralState;
 import org.homeward.journey.RiskKind;
@@ -218,8 +218,7 @@ class TimelineQueries {
                                      ReferralService.valueOf(rs.getString("service")),
                                      rs.getObject("made_on", LocalDate.class), rs.getObject("due_on", LocalDate.class),
                                      rs.getString("note"),
-                                     overrideReason == null
-                                             ? null : ReferralMade.ConsentOverride.Reason.valueOf(overrideReason),
+                                     overrideReason == null ? null : OverrideReason.valueOf(overrideReason),
                                      rs.getString("override_note"), ReferralState.valueOf(rs.getString("state")),
                                      rs.getObject("accepted_on", LocalDate.class),
                                      rs.getObject("started_on", LocalDate.class),

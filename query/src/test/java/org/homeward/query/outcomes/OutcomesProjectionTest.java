@@ -234,7 +234,7 @@ class OutcomesProjectionTest {
         assertThat(figures(organisation, "journeys", "droppedOut")).containsExactly(23.0, 12.0);
 
         events.given(new ConsentGiven(dropOut, ConsentPurpose.PROGRAM_EVALUATION, null, LocalDate.of(2026, 4, 1),
-                                      "cm-changes"));
+                                      "cm-changes", Set.of()));
         assertThat(figures(organisation, "journeys", "droppedOut")).containsExactly(24.0, 13.0);
     }
 

@@ -1,0 +1,254 @@
+package org.homeward.app.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.homeward.app.support.SyntheticJourneys.intake;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.homeward.access.Role;
+import org.homeward.app.support.Api;
+import org.homeward.app.support.Api.Reply;
+import org.homeward.app.support.HttpTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Referrals through the HTTP API, as each side lives them: the referring case manager, the partner's staff, a
+ * supervisor overriding a missing consent, and everyone else, who must learn nothing. The rules themselves are
+ * the journey's fixture tests ({@code JourneyTest}).
+ */
+class ReferralsTest extends HttpTest {
+
+    private static final String HOME = "org-shelter";
+    private static final String PARTNER = "org-clinic";
+    private static final String OTHER = "org-elsewhere";
+    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    private static final String NOTE = "synthetic note for the clinic";
+    private static final String CASE_NOTE = "synthetic case note the clinic must never read";
+
+    private Api caseManager;
+    private Api partnerStaff;
+
+    @BeforeEach
+    void signIn() {
+        caseManager = as(Role.CASE_MANAGER, "cm-shelter", HOME);
+        partnerStaff = as(Role.CASE_MANAGER, "cm-clinic", PARTNER);
+    }
+
+    @Test
+    void aReferralFromRequestToCompletedOutcomeSharingExactlyWhatTheConsentCovers() {
+        String journey = openWithPerson();
+        String path = "/api/v1/journeys/" + journey;
+        ok(caseManager.post(path + "/milestones", Map.of("type", "SHELTER_ENTERED", "occurredOn", TODAY.toString(),
+                                                         "note", CASE_NOTE)));
+        ok(caseManager.post(path + "/consents", Map.of("purpose", "SHARING_WITH_PARTNER",
+                                                       "partnerOrganisationId", PARTNER, "decidedOn",
+                                                       TODAY.toString(), "sharedDetails", List.of("FULL_NAME",
+                                                                                                  "PHONE"))));
+        Reply made = caseManager.post(path + "/referrals", referral(PARTNER, "LEGAL_AID"));
+        assertThat(made.status()).isEqualTo(201);
+        String referralId = made.text("referralId");
+
+        JsonNode seen = partnerSees(referralId, r -> r.path("state").asString().equals("REQUESTED"));
+        assertThat(seen.path("referringOrganisationId").asString()).isEqualTo(HOME);
+        assertThat(seen.path("service").asString()).isEqualTo("LEGAL_AID");
+        assertThat(seen.path("madeOn").asString()).isEqualTo(TODAY.toString());
+        assertThat(seen.path("dueOn").asString()).isEqualTo(TODAY.plusDays(14).toString());
+        assertThat(seen.path("note").asString()).isEqualTo(NOTE);
+        assertThat(seen.path("consentOverride").asBoolean()).isFalse();
+        // legal aid needs nationality and the form of exploitation, nothing else of the profile
+        assertThat(seen.path("profile").path("nationality").asString()).isEqualTo("MD");
+        assertThat(seen.path("profile").path("formOfExploitation").asString()).isEqualTo("SEXUAL");
+        assertThat(seen.path("profile").path("ageBand").isNull()).isTrue();
+        assertThat(seen.path("profile").path("gender").isNull()).isTrue();
+        // the consent names the name and the phone: not the email, and never the date of birth
+        assertThat(seen.path("contact").path("fullName").asString()).isEqualTo("Synthetic Partner Person");
+        assertThat(seen.path("contact").path("phone").asString()).isEqualTo("+373 555 0199");
+        assertThat(seen.path("contact").path("email").isNull()).isTrue();
+        String shown = partnerStaff.get("/api/v1/referrals").body();
+        assertThat(shown).contains(referralId)
+                         .doesNotContain(journey, CASE_NOTE, "synthetic@example.org", "1999-04-03", "enc:v1:");
+        // the partner still cannot read the journey itself
+        assertThat(partnerStaff.get(path + "/timeline").status()).isEqualTo(404);
+
+        String step = "/api/v1/referrals/" + referralId;
+        Reply accepted = partnerStaff.post(step + "/acceptance", Map.of("acceptedOn", TODAY.toString()));
+        assertThat(accepted.status()).isEqualTo(200);
+        assertThat(accepted.json().path("state").asString()).isEqualTo("ACCEPTED");
+        assertThat(accepted.body()).doesNotContain(journey);
+        assertThat(accepted.eTag()).isNull();
+        ok(as(Role.SUPERVISOR, "sv-clinic", PARTNER).post(step + "/start", Map.of("startedOn", TODAY.toString())));
+        ok(partnerStaff.post(step + "/completion", Map.of("completedOn", TODAY.toString(),
+                                                          "outcome", "SERVICE_PROVIDED")));
+        // a step out of order is refused, naming the state
+        Reply again = partnerStaff.post(step + "/acceptance", Map.of("acceptedOn", TODAY.toString()));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().path("detail").asString()).contains("is COMPLETED");
+
+        JsonNode done = partnerSees(referralId, r -> r.path("state").asString().equals("COMPLETED"));
+        assertThat(done.path("acceptedOn").asString()).isEqualTo(TODAY.toString());
+        assertThat(done.path("startedOn").asString()).isEqualTo(TODAY.toString());
+        assertThat(done.path("endedBecause").asString()).isEqualTo("SERVICE_PROVIDED");
+        // the referral ended: the contact details go with it
+        assertThat(done.path("contact").isNull()).isTrue();
+
+        JsonNode onTimeline = timeline(journey).path("referrals").get(0);
+        assertThat(onTimeline.path("referralId").asString()).isEqualTo(referralId);
+        assertThat(onTimeline.path("partnerOrganisationId").asString()).isEqualTo(PARTNER);
+        assertThat(onTimeline.path("note").asString()).isEqualTo(NOTE);
+        assertThat(onTimeline.path("state").asString()).isEqualTo("COMPLETED");
+        assertThat(onTimeline.path("endedBecause").asString()).isEqualTo("SERVICE_PROVIDED");
+        JsonNode consent = timeline(journey).path("consents").valueStream()
+                .filter(c -> c.path("purpose").asString().equals("SHARING_WITH_PARTNER")).findFirst().orElseThrow();
+        assertThat(consent.path("sharedDetails").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder("FULL_NAME", "PHONE");
+
+        // each read by the partner is in the read audit, as a timeline read is
+        JsonNode reads = as(Role.AUDITOR, "au-test", HOME).get("/api/v1/audit/reads?journeyId=" + journey).json();
+        assertThat(reads.path("entries").valueStream()
+                        .filter(r -> r.path("what").asString().equals("referral " + referralId))
+                        .filter(r -> r.path("actorOrganisationId").asString().equals(PARTNER)))
+                .isNotEmpty();
+    }
+
+    @Test
+    void withdrawingTheConsentRevokesThePartnersOpenReferralsAtOnce() {
+        String journey = openWithPerson();
+        String path = "/api/v1/journeys/" + journey;
+        ok(caseManager.post(path + "/consents", Map.of("purpose", "SHARING_WITH_PARTNER",
+                                                       "partnerOrganisationId", PARTNER, "decidedOn",
+                                                       TODAY.toString(), "sharedDetails", List.of("PHONE"))));
+        String open = caseManager.post(path + "/referrals", referral(PARTNER, "MEDICAL_CARE")).text("referralId");
+        String accepted = caseManager.post(path + "/referrals", referral(PARTNER, "EDUCATION")).text("referralId");
+        partnerSees(accepted, r -> true);
+        ok(partnerStaff.post("/api/v1/referrals/" + accepted + "/acceptance", Map.of("acceptedOn", TODAY.toString())));
+        assertThat(partnerSees(accepted, r -> r.path("state").asString().equals("ACCEPTED"))
+                           .path("contact").path("phone").asString()).isEqualTo("+373 555 0199");
+
+        Reply withdrawn = caseManager.post(path + "/consent-withdrawals", Map.of(
+                "purpose", "SHARING_WITH_PARTNER", "partnerOrganisationId", PARTNER, "decidedOn", TODAY.toString()));
+        assertThat(withdrawn.status()).isEqualTo(200);
+        // the withdrawal and both revocations were one command: version 5 was the acceptance, then these three
+        assertThat(withdrawn.json().path("version").asLong()).isEqualTo(7);
+
+        for (String referralId : List.of(open, accepted)) {
+            JsonNode revoked = partnerSees(referralId, r -> r.path("state").asString().equals("REVOKED"));
+            assertThat(revoked.path("endedBecause").asString()).isEqualTo("CONSENT_WITHDRAWN");
+            assertThat(revoked.path("contact").isNull()).isTrue();
+            assertThat(partnerStaff.post("/api/v1/referrals/" + referralId + "/start",
+                                         Map.of("startedOn", TODAY.toString())).status()).isEqualTo(409);
+        }
+        // and without the consent, a case manager cannot refer to that partner again
+        Reply refused = caseManager.post(path + "/referrals", referral(PARTNER, "LEGAL_AID"));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().path("detail").asString()).contains("consent to share with " + PARTNER);
+    }
+
+    @Test
+    void aSupervisorOverridesAMissingConsentWithAReasonTheAuditShows() {
+        String journey = openWithPerson();
+        String path = "/api/v1/journeys/" + journey;
+        Map<String, Object> override = new LinkedHashMap<>(referral(PARTNER, "MEDICAL_CARE"));
+        override.put("consentOverride", Map.of("reason", "MEDICAL_EMERGENCY", "note", "synthetic override note"));
+
+        assertThat(caseManager.post(path + "/referrals", referral(PARTNER, "MEDICAL_CARE")).status()).isEqualTo(409);
+        assertThat(caseManager.post(path + "/referrals", override).status()).isEqualTo(403);
+        Api supervisor = as(Role.SUPERVISOR, "sv-shelter", HOME);
+        Reply made = supervisor.post(path + "/referrals", override);
+        assertThat(made.status()).isEqualTo(201);
+        String referralId = made.text("referralId");
+
+        JsonNode seen = partnerSees(referralId, r -> true);
+        assertThat(seen.path("consentOverride").asBoolean()).isTrue();
+        // no consent names a contact detail: the partner gets none
+        assertThat(seen.path("contact").isNull()).isTrue();
+
+        Api auditor = as(Role.AUDITOR, "au-test", HOME);
+        JsonNode entry = auditor.get("/api/v1/audit/events?journeyId=" + journey).json().path("entries")
+                                .valueStream().filter(e -> e.path("eventType").asString().equals("ReferralMade"))
+                                .findFirst().orElseThrow();
+        assertThat(entry.path("actorId").asString()).isEqualTo("sv-shelter");
+        assertThat(entry.path("actorRole").asString()).isEqualTo("SUPERVISOR");
+        JsonNode audited = auditor.get(path + "/timeline").json().path("referrals").get(0);
+        assertThat(audited.path("overrideReason").asString()).isEqualTo("MEDICAL_EMERGENCY");
+        assertThat(audited.path("overrideNote").asString()).isEqualTo("[masked]");
+    }
+
+    /** Every role of every organisation, on one referral: only the partner's case managers and supervisors. */
+    @Test
+    void onlyThePartnersCaseManagersAndSupervisorsSeeOrAnswerAReferral() {
+        String journey = openWithPerson();
+        ok(caseManager.post("/api/v1/journeys/" + journey + "/consents", Map.of(
+                "purpose", "SHARING_WITH_PARTNER", "partnerOrganisationId", PARTNER, "decidedOn", TODAY.toString(),
+                "sharedDetails", List.of("FULL_NAME"))));
+        String referralId = caseManager.post("/api/v1/journeys/" + journey + "/referrals",
+                                             referral(PARTNER, "LEGAL_AID")).text("referralId");
+        partnerSees(referralId, r -> true);
+
+        for (String organisation : List.of(HOME, PARTNER, OTHER)) {
+            for (Role role : Role.values()) {
+                Api someone = as(role, "someone-" + role.name().toLowerCase(), organisation);
+                boolean partner = organisation.equals(PARTNER)
+                                  && (role == Role.CASE_MANAGER || role == Role.SUPERVISOR);
+                boolean staff = role == Role.CASE_MANAGER || role == Role.SUPERVISOR;
+                int expected = partner ? 200 : staff ? 404 : 403;
+                String who = role + " of " + organisation;
+                Reply read = someone.get("/api/v1/referrals/" + referralId);
+                assertThat(read.status()).as(who).isEqualTo(expected);
+                Reply list = someone.get("/api/v1/referrals");
+                assertThat(list.status()).as(who).isEqualTo(staff ? 200 : 403);
+                if (staff && !partner) {
+                    assertThat(list.body()).as(who).doesNotContain(referralId);
+                }
+                if (!partner) {
+                    assertThat(read.body()).as(who).doesNotContain("Synthetic Partner Person", NOTE);
+                    Reply step = someone.post("/api/v1/referrals/" + referralId + "/decline",
+                                              Map.of("declinedOn", TODAY.toString(), "reason", "NO_CAPACITY"));
+                    assertThat(step.status()).as(who).isEqualTo(staff ? 404 : 403);
+                }
+            }
+        }
+        assertThat(partnerSees(referralId, r -> true).path("state").asString()).isEqualTo("REQUESTED");
+    }
+
+    private String openWithPerson() {
+        Map<String, Object> intake = new LinkedHashMap<>(intake(HOME, "cm-shelter"));
+        intake.put("person", Map.of("fullName", "Synthetic Partner Person", "phone", "+373 555 0199",
+                                    "email", "synthetic@example.org", "dateOfBirth", "1999-04-03"));
+        Reply opened = caseManager.post("/api/v1/journeys", intake);
+        assertThat(opened.status()).isEqualTo(201);
+        return opened.text("journeyId");
+    }
+
+    private static Map<String, Object> referral(String partner, String service) {
+        return Map.of("partnerOrganisationId", partner, "service", service, "madeOn", TODAY.toString(),
+                      "dueOn", TODAY.plusDays(14).toString(), "note", NOTE);
+    }
+
+    /** The referral as the partner reads it, once it reads as {@code condition} says (the projection follows). */
+    private JsonNode partnerSees(String referralId, Predicate<JsonNode> condition) {
+        JsonNode[] seen = new JsonNode[1];
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            Reply reply = partnerStaff.get("/api/v1/referrals/" + referralId);
+            seen[0] = reply.status() == 200 ? reply.json() : null;
+            return seen[0] != null && condition.test(seen[0]);
+        });
+        return seen[0];
+    }
+
+    private JsonNode timeline(String journey) {
+        awaitCaughtUp("timeline");
+        return caseManager.get("/api/v1/journeys/" + journey + "/timeline").json();
+    }
+
+    private static void ok(Reply reply) {
+        assertThat(reply.status()).as(reply.body()).isBetween(200, 201);
+    }
+}
