@@ -135,7 +135,7 @@ class ReferralsTest extends HttpTest {
         Reply withdrawn = caseManager.post(path + "/consent-withdrawals", Map.of(
                 "purpose", "SHARING_WITH_PARTNER", "partnerOrganisationId", PARTNER, "decidedOn", TODAY.toString()));
         assertThat(withdrawn.status()).isEqualTo(200);
-        // the withdrawal and both revocations were one command: version 5 was the acceptance, then these three
+        // one command: after the acceptance (4), the withdrawal (5) and its two revocations (6, 7)
         assertThat(withdrawn.json().path("version").asLong()).isEqualTo(7);
 
         for (String referralId : List.of(open, accepted)) {
