@@ -15,7 +15,7 @@ import java.util.UUID;
  * @param journeys in the order of their case references, which says nothing about them
  */
 public record JourneyExport(UUID programId, String organisationId, LocalDate from, LocalDate to,
-                            int suppressionThreshold, List<Journey> journeys) {
+                            int suppressionThreshold, List<ExportedJourney> journeys) {
 
     /** What a withheld profile field or intake month reads. */
     public static final String SUPPRESSED = "suppressed";
@@ -31,9 +31,9 @@ public record JourneyExport(UUID programId, String organisationId, LocalDate fro
      * @param generalised            the fields of this journey generalised or suppressed, in the order they gave way
      * @param milestones             its standing milestones, in order of time
      */
-    public record Journey(String caseRef, String ageBandAtIntake, String prs_Gender, String prs_Citizenship,
-                          String vic_TypeOfExploitation, String intakeMonth, List<String> generalised,
-                          List<Milestone> milestones) {
+    public record ExportedJourney(String caseRef, String ageBandAtIntake, String prs_Gender,
+                                  String prs_Citizenship, String vic_TypeOfExploitation, String intakeMonth,
+                                  List<String> generalised, List<ExportedMilestone> milestones) {
     }
 
     /**
@@ -43,6 +43,7 @@ public record JourneyExport(UUID programId, String organisationId, LocalDate fro
      * @param employmentSector  for an employment or business start, the broad sector; null otherwise
      * @param regularIncome     for an employment or business start, whether the income is regular; null otherwise
      */
-    public record Milestone(String type, int monthsAfterIntake, String employmentSector, Boolean regularIncome) {
+    public record ExportedMilestone(String type, int monthsAfterIntake, String employmentSector,
+                                    Boolean regularIncome) {
     }
 }

@@ -85,32 +85,32 @@ class ExportQueries {
                                                                   month(rs.getObject("intake_date",
                                                                                      LocalDate.class)))))
                             .list();
-        Map<UUID, List<JourneyExport.Milestone>> milestones = milestones(rows);
+        Map<UUID, List<JourneyExport.ExportedMilestone>> milestones = milestones(rows);
 
         int[] rungs = ExportGeneralisation.rungs(rows.stream().map(Row::profile).toList(), threshold);
         Mac pseudonyms = pseudonyms();
-        List<JourneyExport.Journey> journeys = new ArrayList<>();
+        List<JourneyExport.ExportedJourney> journeys = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             if (rungs[i] == ExportGeneralisation.WITHHELD) {
                 continue;
             }
             Row row = rows.get(i);
             Profile published = row.profile().at(rungs[i]);
-            journeys.add(new JourneyExport.Journey(
+            journeys.add(new JourneyExport.ExportedJourney(
                     caseRef(pseudonyms, row.journeyId()), published.ageBand(), published.gender(),
                     published.citizenship(), published.exploitation(), published.intakeMonth(),
                     ExportGeneralisation.generalised(rungs[i]),
                     milestones.getOrDefault(row.journeyId(), List.of())));
         }
-        journeys.sort(Comparator.comparing(JourneyExport.Journey::caseRef));
+        journeys.sort(Comparator.comparing(JourneyExport.ExportedJourney::caseRef));
         return new JourneyExport(query.programId(), query.organisationId(), from, to, threshold, journeys);
     }
 
     /** Each journey's standing milestones in order of time, as months after its intake month. */
-    private Map<UUID, List<JourneyExport.Milestone>> milestones(List<Row> rows) {
+    private Map<UUID, List<JourneyExport.ExportedMilestone>> milestones(List<Row> rows) {
         Map<UUID, LocalDate> intakes = new HashMap<>();
         rows.forEach(row -> intakes.put(row.journeyId(), row.intakeDate()));
-        Map<UUID, List<JourneyExport.Milestone>> milestones = new HashMap<>();
+        Map<UUID, List<JourneyExport.ExportedMilestone>> milestones = new HashMap<>();
         jdbc.query("""
                    select journey_id, type, occurred_on, employment_sector, regular_income
                    from outcomes_export_milestone where journey_id = any(?::uuid[])
@@ -120,7 +120,7 @@ class ExportQueries {
                        UUID journeyId = rs.getObject("journey_id", UUID.class);
                        LocalDate occurredOn = rs.getObject("occurred_on", LocalDate.class);
                        milestones.computeIfAbsent(journeyId, j -> new ArrayList<>())
-                                 .add(new JourneyExport.Milestone(
+                                 .add(new JourneyExport.ExportedMilestone(
                                          rs.getString("type"), monthsBetween(intakes.get(journeyId), occurredOn),
                                          rs.getString("employment_sector"),
                                          rs.getObject("regular_income", Boolean.class)));

@@ -43,7 +43,7 @@ final class OutcomesCsv {
         line(csv, List.of("caseRef", "ageBandAtIntake", "prs_Gender", "prs_Citizenship", "vic_TypeOfExploitation",
                           "intakeMonth", "generalised", "milestoneType", "monthsAfterIntake", "employmentSector",
                           "regularIncome"));
-        for (JourneyExport.Journey journey : export.journeys()) {
+        for (JourneyExport.ExportedJourney journey : export.journeys()) {
             List<String> fields = List.of(journey.caseRef(), journey.ageBandAtIntake(), journey.prs_Gender(),
                                           journey.prs_Citizenship(), journey.vic_TypeOfExploitation(),
                                           journey.intakeMonth(), String.join(" ", journey.generalised()));
@@ -52,7 +52,7 @@ final class OutcomesCsv {
                 cells.addAll(List.of("", "", "", ""));
                 line(csv, cells);
             }
-            for (JourneyExport.Milestone milestone : journey.milestones()) {
+            for (JourneyExport.ExportedMilestone milestone : journey.milestones()) {
                 List<String> cells = new ArrayList<>(fields);
                 cells.addAll(List.of(milestone.type(), Integer.toString(milestone.monthsAfterIntake()),
                                      Objects.toString(milestone.employmentSector(), ""),

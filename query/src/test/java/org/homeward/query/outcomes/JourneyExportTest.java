@@ -156,15 +156,15 @@ class JourneyExportTest {
     void milestonesAreTheStandingOnesWithTheirCodesAlone() {
         JourneyExport export = exports.handle(new FindJourneyExport(null, ORGANISATION, null, null));
 
-        List<JourneyExport.Journey> withMilestones = export.journeys().stream()
+        List<JourneyExport.ExportedJourney> withMilestones = export.journeys().stream()
                 .filter(journey -> !journey.milestones().isEmpty()).toList();
         assertThat(withMilestones).hasSize(1);
         assertThat(withMilestones.get(0).milestones()).containsExactly(
-                new JourneyExport.Milestone("IDENTIFIED_AS_PRESUMED_VICTIM", -1, null, null),
-                new JourneyExport.Milestone("TRAINING_ENROLLED", 1, null, null),
-                new JourneyExport.Milestone("HOUSING_SECURED", 2, null, null),
-                new JourneyExport.Milestone("TRAINING_DROPPED_OUT", 2, null, null),
-                new JourneyExport.Milestone("EMPLOYMENT_STARTED", 3, "HOSPITALITY_AND_FOOD", true));
+                new JourneyExport.ExportedMilestone("IDENTIFIED_AS_PRESUMED_VICTIM", -1, null, null),
+                new JourneyExport.ExportedMilestone("TRAINING_ENROLLED", 1, null, null),
+                new JourneyExport.ExportedMilestone("HOUSING_SECURED", 2, null, null),
+                new JourneyExport.ExportedMilestone("TRAINING_DROPPED_OUT", 2, null, null),
+                new JourneyExport.ExportedMilestone("EMPLOYMENT_STARTED", 3, "HOSPITALITY_AND_FOOD", true));
         assertThat(export.toString()).doesNotContain("border", "room 4", "sealed reason", "wrong",
                                                      BAKERY.toString());
         journeys.forEach(journey -> assertThat(export.toString()).doesNotContain(journey.toString()));
@@ -237,14 +237,14 @@ class JourneyExportTest {
                                                + "prs_Citizenship intakeMonth,,,,"));
     }
 
-    private static String row(JourneyExport.Journey journey) {
+    private static String row(JourneyExport.ExportedJourney journey) {
         return String.join(" ", journey.ageBandAtIntake(), journey.prs_Gender(), journey.prs_Citizenship(),
                            journey.vic_TypeOfExploitation(), journey.intakeMonth(),
                            journey.generalised().toString());
     }
 
     private static List<String> caseRefs(JourneyExport export) {
-        return export.journeys().stream().map(JourneyExport.Journey::caseRef).toList();
+        return export.journeys().stream().map(JourneyExport.ExportedJourney::caseRef).toList();
     }
 
     private static Profile profile(Profile.AgeBand ageBand, Profile.Gender gender, String citizenship,
