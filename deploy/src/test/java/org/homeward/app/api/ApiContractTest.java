@@ -207,6 +207,8 @@ class ApiContractTest extends HttpTest {
         call(evaluator, "GET", "/api/v1/outcomes?cohort=year", Map.of("Accept", "text/csv"), null);
         call(evaluator, "GET", "/api/v1/outcomes/chart?cohort=quarter", Map.of(), null);
         call(evaluator, "GET", "/api/v1/outcomes/definitions", Map.of(), null);
+        call(evaluator, "GET", "/api/v1/outcomes/export?from=2026-01-01&to=2026-12-31", Map.of(), null);
+        call(evaluator, "GET", "/api/v1/outcomes/export?program=" + program, Map.of("Accept", "text/csv"), null);
 
         // administration
         call(admin, "GET", "/api/v1/admin/projections", Map.of(), null);

@@ -261,6 +261,58 @@ class OutcomesTest extends HttpTest {
         assertThat(evaluator().get("/api/v1/outcomes?organisation=" + KNOWN).body()).isEqualTo(before);
     }
 
+    /**
+     * Eleven alike journeys whose people consented to research are exported as recorded; a man alone in their
+     * month is withheld whole, and a journey without research consent is not exported. The exact generalisation
+     * of every cell is tested on the read side, given events (query's {@code JourneyExportTest}).
+     */
+    @Test
+    void theExportHoldsResearchConsentingJourneysInGroupsOfAtLeastK() {
+        String organisation = "org-export";
+        Api manager = as(Role.SUPERVISOR, "sv-export", organisation);
+        List<String> journeys = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Map<String, Object> body = with(SyntheticJourneys.intake(organisation, "cm-export"),
+                                            "intakeDate", LocalDate.of(2026, 10, 1 + i).toString());
+            body = with(body, "profile", Map.of("ageBand", "FROM_18_TO_24", "gender", i < 11 ? "FEMALE" : "MALE",
+                                                "nationality", "MD", "formOfExploitation", "FORCED_LABOUR"));
+            body = with(body, "consentGiven", List.of("CASE_MANAGEMENT", "PROGRAM_EVALUATION", "RESEARCH"));
+            journeys.add(post(manager, "/api/v1/journeys", body).text("journeyId"));
+        }
+        journeys.add(open(manager, organisation, LocalDate.of(2026, 10, 20), "FEMALE"));
+        post(manager, "/api/v1/journeys/" + journeys.get(0) + "/milestones",
+             milestone("HOUSING_SECURED", LocalDate.of(2026, 12, 2), "a flat above the bakery"));
+        awaitCaughtUp("outcomes");
+
+        Reply json = evaluator().get("/api/v1/outcomes/export?organisation=" + organisation);
+        Reply csv = evaluator().get("/api/v1/outcomes/export?organisation=" + organisation,
+                                    Map.of("Accept", "text/csv"));
+
+        assertThat(json.status()).isEqualTo(200);
+        JsonNode export = json.json();
+        assertThat(export.path("suppressionThreshold").asInt()).isEqualTo(11);
+        assertThat(export.path("journeys")).hasSize(11);
+        export.path("journeys").forEach(journey -> {
+            assertThat(journey.path("prs_Gender").asString()).isEqualTo("FEMALE");
+            assertThat(journey.path("prs_Citizenship").asString()).isEqualTo("MD");
+            assertThat(journey.path("intakeMonth").asString()).isEqualTo("2026-10");
+            assertThat(journey.path("generalised")).isEmpty();
+        });
+        assertThat(export.path("journeys").valueStream().mapToInt(journey -> journey.path("milestones").size()))
+                .containsExactlyInAnyOrder(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        // each export draws its own case references, so the CSV's are not the JSON's
+        assertThat(csv.body().split("\r\n")).hasSize(1 + 11)
+                .filteredOn(line -> line.contains("HOUSING_SECURED")).singleElement().asString()
+                .matches("[0-9a-f]{16},FROM_18_TO_24,FEMALE,MD,FORCED_LABOUR,2026-10,,HOUSING_SECURED,2,,");
+        journeys.forEach(journey -> assertThat(json.body() + csv.body()).doesNotContain(journey));
+        assertThat(json.body() + csv.body()).doesNotContain("cm-export", "sv-export", "bakery", ",MALE,",
+                                                                  "\"MALE\"");
+        Reply refused = evaluator().get("/api/v1/outcomes/export?cohort=month");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("errors").get(0).path("field").asString()).isEqualTo("query");
+    }
+
     @Test
     void definitionsExplainEveryFigure() {
         JsonNode definitions = evaluator().get("/api/v1/outcomes/definitions").json();

@@ -19,7 +19,9 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.homeward.access.Ids;
 import org.homeward.outcome.Breakdown;
 import org.homeward.outcome.CohortPeriod;
+import org.homeward.outcome.FindJourneyExport;
 import org.homeward.outcome.FindOutcomes;
+import org.homeward.outcome.JourneyExport;
 import org.homeward.outcome.Outcomes;
 import org.homeward.query.Answers;
 import org.homeward.query.QuerySettings;
@@ -42,6 +44,10 @@ import org.springframework.web.bind.annotation.RestController;
  * holding {@code from} to the one holding {@code to}), {@code groupBy} ({@code ageBand}, {@code gender} or
  * {@code formOfExploitation}). An unknown parameter is refused rather than ignored, so a mistyped one is never
  * mistaken for an answer to the question meant.
+ *
+ * <p>The export ({@code /export}) takes {@code program}, {@code organisation}, {@code from} and {@code to} (whole
+ * intake months); it is journey-level, so it holds only journeys whose person also consented to research
+ * (docs/export.md).
  */
 @RestController
 @Tag(name = "outcomes")
@@ -52,6 +58,7 @@ class OutcomesController {
     static final String SVG = "image/svg+xml";
 
     private static final Set<String> PARAMETERS = Set.of("program", "organisation", "cohort", "from", "to", "groupBy");
+    private static final Set<String> EXPORT_PARAMETERS = Set.of("program", "organisation", "from", "to");
 
     @Schema(name = "OutcomeDefinition")
     record Definition(String name, String unit, String definition) {
@@ -111,6 +118,27 @@ class OutcomesController {
                              .body(OutcomesChart.draw(ask(parameters)));
     }
 
+    @Operation(operationId = "journeyExport",
+               summary = "De-identified journeys and milestones, field names after HTCDS, as JSON or (Accept: "
+                         + "text/csv) one CSV line per milestone")
+    @ExportParameters
+    @GetMapping(value = "/export", produces = MediaType.APPLICATION_JSON_VALUE)
+    JourneyExport export(@Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
+        return Answers.ask(queries, findExport(parameters), ResponseTypes.instanceOf(JourneyExport.class));
+    }
+
+    @Operation(operationId = "journeyExport",
+               summary = "De-identified journeys and milestones, field names after HTCDS, as JSON or (Accept: "
+                         + "text/csv) one CSV line per milestone")
+    @ExportParameters
+    @GetMapping(value = "/export", produces = "text/csv")
+    ResponseEntity<String> exportAsCsv(@Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
+        return ResponseEntity.ok()
+                             .contentType(CSV)
+                             .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"journeys.csv\"")
+                             .body(OutcomesCsv.write(export(parameters)));
+    }
+
     @Operation(summary = "Every outcome figure: its unit and how it is computed")
     @GetMapping("/definitions")
     Definitions definitions() {
@@ -124,10 +152,35 @@ class OutcomesController {
     /** @throws InvalidRequestException naming every bad parameter at once */
     static FindOutcomes find(Map<String, String> parameters) {
         List<Field> errors = new ArrayList<>();
-        if (!PARAMETERS.containsAll(parameters.keySet())) {
+        Filters filters = filters(parameters, PARAMETERS, errors);
+        CohortPeriod cohort = word(parameters, "cohort", CohortPeriod.values(), CohortPeriod::parameter, errors);
+        Breakdown groupBy = word(parameters, "groupBy", Breakdown.values(), Breakdown::parameter, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return new FindOutcomes(filters.program(), filters.organisation(),
+                                cohort == null ? CohortPeriod.QUARTER : cohort, filters.from(), filters.to(), groupBy);
+    }
+
+    /** @throws InvalidRequestException naming every bad parameter at once */
+    static FindJourneyExport findExport(Map<String, String> parameters) {
+        List<Field> errors = new ArrayList<>();
+        Filters filters = filters(parameters, EXPORT_PARAMETERS, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return new FindJourneyExport(filters.program(), filters.organisation(), filters.from(), filters.to());
+    }
+
+    /** Which journeys a question is about; a field is null when not asked or, with an error, bad. */
+    private record Filters(UUID program, String organisation, LocalDate from, LocalDate to) {
+    }
+
+    private static Filters filters(Map<String, String> parameters, Set<String> known, List<Field> errors) {
+        if (!known.containsAll(parameters.keySet())) {
             // named as "query": an unknown name is the client's invention, and may be anything it typed
             errors.add(error("query", "has a parameter that is not part of this request; its parameters are "
-                                      + PARAMETERS.stream().sorted().toList()));
+                                      + known.stream().sorted().toList()));
         }
 
         UUID program = null;
@@ -142,18 +195,12 @@ class OutcomesController {
         if (organisation != null && !organisation.matches(Ids.ID)) {
             errors.add(error("organisation", Ids.ID_RULE));
         }
-        CohortPeriod cohort = word(parameters, "cohort", CohortPeriod.values(), CohortPeriod::parameter, errors);
-        Breakdown groupBy = word(parameters, "groupBy", Breakdown.values(), Breakdown::parameter, errors);
         LocalDate from = date(parameters, "from", errors);
         LocalDate to = date(parameters, "to", errors);
         if (from != null && to != null && from.isAfter(to)) {
             errors.add(error("from", "must not be after to"));
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
-        return new FindOutcomes(program, organisation, cohort == null ? CohortPeriod.QUARTER : cohort, from, to,
-                                groupBy);
+        return new Filters(program, organisation, from, to);
     }
 
     /** The value whose word the parameter names, ignoring case; null when absent or, with an error, unknown. */

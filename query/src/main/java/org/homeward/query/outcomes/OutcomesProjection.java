@@ -25,6 +25,7 @@ import org.homeward.journey.JourneyOpened;
 import org.homeward.journey.JourneyReopened;
 import org.homeward.journey.JourneyTransferred;
 import org.homeward.journey.MilestoneCorrected;
+import org.homeward.journey.MilestoneOutcome;
 import org.homeward.journey.MilestoneRecorded;
 import org.homeward.journey.MilestoneRetracted;
 import org.homeward.journey.MilestoneType;
@@ -53,14 +54,17 @@ import org.springframework.stereotype.Component;
  * milestones changed. Its writes go with the processor's batch and commit with the token advance
  * ({@link ProjectionWrites}); every journey handler goes on only if its event is new to the journey, which makes
  * replaying a batch harmless.
+ *
+ * <p>It also keeps what the de-identified export reads ({@link ExportQueries}): the journey's nationality, its
+ * research consent, whether the person's data was erased, and every standing milestone with its outcome codes.
  */
-@Ignores(value = {JourneyClosed.class, JourneyReopened.class, CaseManagerAssigned.class, PersonalDataErased.class,
-                  RiskFlagged.class, RiskFlagResolved.class, ProgramUpdated.class, ProgramRetired.class,
+@Ignores(value = {JourneyClosed.class, JourneyReopened.class, CaseManagerAssigned.class, RiskFlagged.class,
+                  RiskFlagResolved.class, ProgramUpdated.class, ProgramRetired.class,
                   ReferralMade.class, ReferralAccepted.class, ReferralDeclined.class, ReferralStarted.class,
                   ReferralCompleted.class, ReferralClosedUnmet.class, ReferralRevoked.class},
-         why = "figures rest on milestones, consents, assessments and follow-ups; who manages a journey, whether it"
-               + " is open, its risk flags, a program's name or retirement and the person's own data change none of"
-               + " them; referrals are counted apart")
+         why = "figures and the export rest on the profile, milestones, consents, assessments and follow-ups; who"
+               + " manages a journey, whether it is open, its risk flags, a program's name or retirement change none"
+               + " of them; referrals are counted apart")
 @Component
 @ProcessingGroup(OutcomesProjection.NAME)
 class OutcomesProjection {
@@ -83,13 +87,15 @@ class OutcomesProjection {
         if (writes.open(event.journeyId(), version)) {
             writes.write("""
                          insert into outcomes_journey (journey_id, organisation_id, intake_date, age_band, gender,
-                             form_of_exploitation, evaluation_consent, six_months_on, twelve_months_on, version)
-                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                             nationality, form_of_exploitation, evaluation_consent, research_consent, six_months_on,
+                             twelve_months_on, version)
+                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                          """,
                          event.journeyId(), event.organisationId(), event.intakeDate(),
                          event.profile().ageBand().name(), event.profile().gender().name(),
-                         event.profile().formOfExploitation().name(),
+                         event.profile().nationality(), event.profile().formOfExploitation().name(),
                          event.consentGiven().contains(ConsentPurpose.PROGRAM_EVALUATION),
+                         event.consentGiven().contains(ConsentPurpose.RESEARCH),
                          JourneyFacts.sixMonthsAfter(event.intakeDate()),
                          JourneyFacts.twelveMonthsAfter(event.intakeDate()), version);
         }
@@ -97,9 +103,11 @@ class OutcomesProjection {
 
     @EventHandler
     void on(MilestoneRecorded event, @SequenceNumber long version) {
-        if (writes.advance(event.journeyId(), version)
-            && keep(event.journeyId(), event.milestoneId(), event.type(), event.occurredOn(), event.programId())) {
-            writes.derive(event.journeyId(), recompute);
+        if (writes.advance(event.journeyId(), version)) {
+            export(event.journeyId(), event.milestoneId(), event.type(), event.occurredOn(), event.outcome());
+            if (keep(event.journeyId(), event.milestoneId(), event.type(), event.occurredOn(), event.programId())) {
+                writes.derive(event.journeyId(), recompute);
+            }
         }
     }
 
@@ -109,6 +117,7 @@ class OutcomesProjection {
         if (writes.advance(event.journeyId(), version)) {
             drop(event.journeyId(), event.milestoneId());
             keep(event.journeyId(), event.milestoneId(), event.type(), event.occurredOn(), event.programId());
+            export(event.journeyId(), event.milestoneId(), event.type(), event.occurredOn(), event.outcome());
         }
     }
 
@@ -121,17 +130,24 @@ class OutcomesProjection {
 
     @EventHandler
     void on(ConsentGiven event, @SequenceNumber long version) {
-        if (writes.advance(event.journeyId(), version) && event.purpose() == ConsentPurpose.PROGRAM_EVALUATION) {
-            writes.write("update outcomes_journey set evaluation_consent = true where journey_id = ?",
-                         event.journeyId());
+        if (writes.advance(event.journeyId(), version)) {
+            consent(event.journeyId(), event.purpose(), true);
         }
     }
 
     /** From the withdrawal on, the journey counts in no figure, whatever happened before it. */
     @EventHandler
     void on(ConsentWithdrawn event, @SequenceNumber long version) {
-        if (writes.advance(event.journeyId(), version) && event.purpose() == ConsentPurpose.PROGRAM_EVALUATION) {
-            writes.write("update outcomes_journey set evaluation_consent = false where journey_id = ?",
+        if (writes.advance(event.journeyId(), version)) {
+            consent(event.journeyId(), event.purpose(), false);
+        }
+    }
+
+    /** Figures still count the journey (the history of services stays); the export leaves it out. */
+    @EventHandler
+    void on(PersonalDataErased event, @SequenceNumber long version) {
+        if (writes.advance(event.journeyId(), version)) {
+            writes.write("update outcomes_journey set personal_data_erased = true where journey_id = ?",
                          event.journeyId());
         }
     }
@@ -199,7 +215,8 @@ class OutcomesProjection {
     void reset() {
         jdbc.execute("""
                      delete from outcomes_milestone; delete from outcomes_journey_program; delete from outcomes_assessment;
-                     delete from outcomes_follow_up; delete from outcomes_journey; delete from outcomes_program
+                     delete from outcomes_follow_up; delete from outcomes_journey; delete from outcomes_program;
+                     delete from outcomes_export_milestone
                      """);
     }
 
@@ -216,9 +233,35 @@ class OutcomesProjection {
         return true;
     }
 
+    private void consent(UUID journeyId, ConsentPurpose purpose, boolean inForce) {
+        String column = switch (purpose) {
+            case PROGRAM_EVALUATION -> "evaluation_consent";
+            case RESEARCH -> "research_consent";
+            case CASE_MANAGEMENT, SHARING_WITH_PARTNER -> null;
+        };
+        if (column != null) {
+            writes.write("update outcomes_journey set " + column + " = ? where journey_id = ?", inForce, journeyId);
+        }
+    }
+
+    /** Every standing milestone goes to the export, with its outcome codes and never its note or reason. */
+    private void export(UUID journeyId, UUID milestoneId, MilestoneType type, LocalDate occurredOn,
+                        MilestoneOutcome outcome) {
+        MilestoneOutcome.EmploymentSector sector = outcome == null ? null : outcome.employmentSector();
+        writes.write("""
+                     insert into outcomes_export_milestone (journey_id, milestone_id, type, occurred_on,
+                         employment_sector, regular_income)
+                     values (?, ?, ?, ?, ?, ?)
+                     """,
+                     journeyId, milestoneId, type.name(), occurredOn, sector == null ? null : sector.name(),
+                     outcome == null ? null : outcome.regularIncome());
+    }
+
     /** Deletes the milestone if it was kept; the journey's facts are derived again either way. */
     private void drop(UUID journeyId, UUID milestoneId) {
         writes.write("delete from outcomes_milestone where journey_id = ? and milestone_id = ?", journeyId,
+                     milestoneId);
+        writes.write("delete from outcomes_export_milestone where journey_id = ? and milestone_id = ?", journeyId,
                      milestoneId);
         writes.derive(journeyId, recompute);
     }

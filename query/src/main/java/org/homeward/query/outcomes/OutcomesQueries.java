@@ -38,6 +38,9 @@ import org.springframework.stereotype.Component;
 @Component
 class OutcomesQueries {
 
+    /** Who counts: a journey whose consent for program evaluation is in force now (the export adds research). */
+    static final String COUNTED = "j.evaluation_consent";
+
     private static final String SELECT_FIGURES = OutcomeFigures.ALL.stream()
             .map(figure -> figure.sql() + " as \"" + figure.name() + "\"")
             .collect(Collectors.joining(",\n       "));
@@ -108,7 +111,7 @@ class OutcomesQueries {
                    left join (select journey_id, count(*) as follow_ups from outcomes_follow_up
                               where due_on < :today group by journey_id) overdue on overdue.journey_id = j.journey_id
                    %s
-                   where j.evaluation_consent
+                   where %s
                      and (cast(:from as date) is null or j.intake_date >= :from)
                      and (cast(:to as date) is null or j.intake_date <= :to)
                      and (cast(:organisation as text) is null or j.organisation_id = :organisation)
@@ -122,6 +125,7 @@ class OutcomesQueries {
                              program ? "p.days_to_training_completed" : "j.days_to_training_completed",
                              program ? "join outcomes_journey_program p on p.journey_id = j.journey_id"
                                        + " and p.program_id = :program" : "",
+                             COUNTED,
                              query.groupBy() == null ? "null" : "grp",
                              SELECT_FIGURES,
                              query.groupBy() == null ? "cohort_start"
