@@ -28,3 +28,14 @@ create index timeline_referral_partner on timeline_referral (partner_organisatio
 create unique index timeline_referral_id on timeline_referral (referral_id);
 
 alter table timeline_consent add column shared_details text[] not null default '{}';
+
+-- referrals received from outside: where the journey, or a part of it, came from
+create table timeline_referral_received (
+    journey_id           uuid not null,
+    version              bigint not null,
+    received_on          date not null,
+    source               text not null,
+    referral_id          uuid,
+    from_organisation_id text,
+    primary key (journey_id, version)
+);

@@ -18,6 +18,7 @@ public sealed interface JourneyCommand permits
         MarkFollowUpMissed,
         OpenJourney,
         PartnerStep,
+        ReceiveReferral,
         RecordMilestone,
         ReopenJourney,
         ResolveRiskFlag,

@@ -26,6 +26,7 @@ public sealed interface JourneyEvent permits
         ReferralCompleted,
         ReferralDeclined,
         ReferralMade,
+        ReferralReceived,
         ReferralRevoked,
         ReferralStarted,
         ReintegrationAssessed,

@@ -19,7 +19,8 @@ public record Timeline(UUID journeyId, String organisationId, String caseManager
                        Profile profile, PersonalDetails person, boolean personalDataErased, Status status, LocalDate closedOn, ClosureReason closureReason, long version,
                        List<Milestone> milestones, List<Consent> consents, List<FollowUp> followUps,
                        List<Assessment> assessments, List<CaseAssignment> caseHistory,
-                       List<StatusChange> statusChanges, List<RiskFlag> riskFlags, List<Referral> referrals) {
+                       List<StatusChange> statusChanges, List<RiskFlag> riskFlags, List<Referral> referrals,
+                       List<ReferralIn> referralsReceived) {
 
     public enum Status { OPEN, CLOSED }
 
@@ -73,6 +74,11 @@ public record Timeline(UUID journeyId, String organisationId, String caseManager
                            LocalDate dueOn, String note, ReferralMade.ConsentOverride.OverrideReason overrideReason,
                            String overrideNote, ReferralState state, LocalDate acceptedOn, LocalDate startedOn,
                            LocalDate endedOn, String endedBecause) {
+    }
+
+    /** Where the journey, or part of it, came from: see {@link ReferralReceived}. */
+    public record ReferralIn(long version, LocalDate receivedOn, ReferralReceived.Source source, UUID referralId,
+                             String fromOrganisationId) {
     }
 
     public enum AssignmentKind { INTAKE, ASSIGNED, TRANSFERRED }

@@ -57,12 +57,14 @@ import org.homeward.journey.AcceptReferral;
 import org.homeward.journey.CloseReferralUnmet;
 import org.homeward.journey.CompleteReferral;
 import org.homeward.journey.DeclineReferral;
+import org.homeward.journey.ReceiveReferral;
 import org.homeward.journey.RecordMilestone;
 import org.homeward.journey.ReferralAccepted;
 import org.homeward.journey.ReferralClosedUnmet;
 import org.homeward.journey.ReferralCompleted;
 import org.homeward.journey.ReferralDeclined;
 import org.homeward.journey.ReferralMade;
+import org.homeward.journey.ReferralReceived;
 import org.homeward.journey.ReferralRevoked;
 import org.homeward.journey.ReferralStarted;
 import org.homeward.journey.ReferralState;
@@ -125,6 +127,8 @@ public class Journey {
     /** risk flags raised, with the day each was raised; a resolved one is gone from {@link #openRiskFlags} */
     private final Map<UUID, LocalDate> riskFlags = new HashMap<>();
     private final Set<UUID> openRiskFlags = new HashSet<>();
+    /** the Homeward referrals this journey received */
+    private final Set<UUID> referralsReceived = new HashSet<>();
     /** in the order they were made, so a withdrawal revokes them in a stable order */
     private final Map<UUID, Referral> referrals = new LinkedHashMap<>();
     private boolean personalDataErased;
@@ -164,9 +168,31 @@ public class Journey {
             throw new InvalidFieldException("consentGiven",
                                             "sharing with a partner names the partner; record it as its own consent");
         }
+        OpenJourney.ReferredIn referredIn = command.referredIn();
+        if (referredIn != null) {
+            requireSoundReferralIn(referredIn.receivedOn(), referredIn.source(), referredIn.referralId(),
+                                   command.requestedAt());
+        }
         apply(new JourneyOpened(command.journeyId(), command.organisationId(), command.caseManagerId(),
                                 command.intakeDate(), command.profile(), command.personalDetails(),
                                 command.consentGiven(), command.recordedBy()));
+        if (referredIn != null) {
+            apply(new ReferralReceived(command.journeyId(), referredIn.receivedOn(), referredIn.source(),
+                                       referredIn.referralId(), referredIn.fromOrganisationId()));
+        }
+    }
+
+    /** A referral from outside joins an existing journey, keeping where it came from. */
+    @CommandHandler
+    public long handle(ReceiveReferral command) {
+        requireOpen();
+        requireSoundReferralIn(command.receivedOn(), command.source(), command.referralId(), command.requestedAt());
+        if (command.referralId() != null && referralsReceived.contains(command.referralId())) {
+            throw new AlreadyRecordedException("received referral", command.referralId());
+        }
+        apply(new ReferralReceived(journeyId, command.receivedOn(), command.source(), command.referralId(),
+                                   command.fromOrganisationId()));
+        return version;
     }
 
     @CommandHandler
@@ -488,6 +514,19 @@ public class Journey {
         }
     }
 
+    /** A Homeward referral is named by its id; one recorded by hand names none. */
+    private static void requireSoundReferralIn(LocalDate receivedOn, ReferralReceived.Source source, UUID referralId,
+                                               Instant now) {
+        requireNotInFuture("receivedOn", receivedOn, now);
+        boolean onHomeward = source == ReferralReceived.Source.HOMEWARD_REFERRAL;
+        if (onHomeward && referralId == null) {
+            throw new InvalidFieldException("referralId", "is required for a referral made on Homeward");
+        }
+        if (!onHomeward && referralId != null) {
+            throw new InvalidFieldException("referralId", "is only for a referral made on Homeward");
+        }
+    }
+
     private Referral referral(UUID referralId) {
         Referral referral = referrals.get(referralId);
         if (referral == null) {
@@ -723,6 +762,14 @@ public class Journey {
     void on(ReferralMade event, @SequenceNumber long sequenceNumber) {
         referrals.put(event.referralId(), new Referral(event.partnerOrganisationId(), event.madeOn(),
                                                        ReferralState.REQUESTED));
+        version = sequenceNumber;
+    }
+
+    @EventSourcingHandler
+    void on(ReferralReceived event, @SequenceNumber long sequenceNumber) {
+        if (event.referralId() != null) {
+            referralsReceived.add(event.referralId());
+        }
         version = sequenceNumber;
     }
 

@@ -2,6 +2,7 @@ package org.homeward.command.journey;
 
 import java.util.UUID;
 import org.homeward.access.Caller;
+import org.homeward.command.InvalidFieldException;
 import org.homeward.refusal.NotVisibleException;
 import org.springframework.stereotype.Component;
 
@@ -41,6 +42,26 @@ class JourneyAccess {
                         .filter(referral -> Journey.mayAnswer(caller, referral.partnerOrganisationId()))
                         .map(JourneyDirectory.ReferralTo::journeyId)
                         .orElseThrow(() -> new NotVisibleException(referralId));
+    }
+
+    /**
+     * The organisation that made a Homeward referral, when it was made to {@code receivingOrganisationId}.
+     *
+     * @throws InvalidFieldException naming {@code referralId} otherwise, whether it exists or not
+     */
+    String referringOrganisation(UUID referralId, String receivingOrganisationId) {
+        return directory.referral(referralId)
+                        .filter(referral -> referral.partnerOrganisationId().equals(receivingOrganisationId))
+                        .flatMap(referral -> directory.owner(referral.journeyId()))
+                        .map(JourneyDirectory.Owner::organisationId)
+                        .orElseThrow(() -> new InvalidFieldException(
+                                "referralId", "names no referral made to the journey's organisation"));
+    }
+
+    /** The organisation of a journey the caller may record on. */
+    String organisationOf(UUID journeyId) {
+        return directory.owner(journeyId).map(JourneyDirectory.Owner::organisationId)
+                        .orElseThrow(() -> new NotVisibleException(journeyId));
     }
 
     void requireMayOpen(Caller caller, String organisationId, String caseManagerId) {

@@ -26,8 +26,10 @@ import org.homeward.journey.MilestoneOutcome;
 import org.homeward.journey.OpenJourney;
 import org.homeward.journey.PersonalDetails;
 import org.homeward.journey.Profile;
+import org.homeward.journey.ReceiveReferral;
 import org.homeward.journey.RecordMilestone;
 import org.homeward.journey.ReferralMade;
+import org.homeward.journey.ReferralReceived;
 import org.homeward.journey.ReintegrationScores;
 import org.homeward.journey.ReopenJourney;
 import org.homeward.journey.ResolveRiskFlag;
@@ -83,7 +85,8 @@ class JourneyController {
                                       request.intakeDate(),
                                       new Profile(p.ageBand(), p.gender(), p.nationality(), p.formOfExploitation()),
                                       person(journeyId, request.person()), request.consents(),
-                                      submission.caller().userId(), clock.instant()),
+                                      submission.caller().userId(),
+                                      referredIn(request.referredIn(), request.organisationId()), clock.instant()),
                       submission, request);
         return created(Recorded.journey(journeyId, 0));
     }
@@ -286,6 +289,20 @@ class JourneyController {
         return created(Recorded.referral(journeyId, referralId, version));
     }
 
+    @Operation(summary = "Record a referral received from outside on an existing journey, keeping its source")
+    @ApiResponse(responseCode = "200", description = "Recorded")
+    @PostMapping("/{journeyId}/referrals-received")
+    ResponseEntity<Recorded> receiveReferral(@PathVariable UUID journeyId,
+                                             @RequestBody JourneyRequests.ReferredIn request,
+                                             Submission submission) {
+        long version = record(journeyId, submission, request, () -> {
+            OpenJourney.ReferredIn in = referredIn(request, access.organisationOf(journeyId));
+            return new ReceiveReferral(journeyId, in.receivedOn(), in.source(), in.referralId(),
+                                       in.fromOrganisationId(), clock.instant(), submission.expectedVersion());
+        });
+        return ok(Recorded.journey(journeyId, version));
+    }
+
     @Operation(summary = "Revoke an open referral")
     @ApiResponse(responseCode = "200", description = "Revoked")
     @PostMapping("/{journeyId}/referrals/{referralId}/revocation")
@@ -331,6 +348,23 @@ class JourneyController {
         }
         return programs.find(programId)
                        .orElseThrow(() -> new InvalidFieldException("programId", "names no known program"));
+    }
+
+    /** A Homeward referral's maker comes from the directory, never from the request. */
+    private OpenJourney.ReferredIn referredIn(JourneyRequests.ReferredIn request, String receivingOrganisationId) {
+        if (request == null) {
+            return null;
+        }
+        if (request.source() != ReferralReceived.Source.HOMEWARD_REFERRAL || request.referralId() == null) {
+            return new OpenJourney.ReferredIn(request.receivedOn(), request.source(), request.referralId(),
+                                              request.fromOrganisationId());
+        }
+        if (request.fromOrganisationId() != null) {
+            throw new InvalidFieldException("fromOrganisationId", "is known from the referral; leave it out");
+        }
+        return new OpenJourney.ReferredIn(request.receivedOn(), request.source(), request.referralId(),
+                                          access.referringOrganisation(request.referralId(),
+                                                                       receivingOrganisationId));
     }
 
     private ReferralMade.ConsentOverride consentOverride(UUID journeyId,

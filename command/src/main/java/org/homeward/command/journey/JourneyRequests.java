@@ -23,6 +23,7 @@ import org.homeward.journey.ReferralClosedUnmet;
 import org.homeward.journey.ReferralCompleted;
 import org.homeward.journey.ReferralDeclined;
 import org.homeward.journey.ReferralMade;
+import org.homeward.journey.ReferralReceived;
 import org.homeward.journey.ReferralService;
 import org.homeward.journey.RiskKind;
 
@@ -46,7 +47,8 @@ final class JourneyRequests {
                 @NotNull LocalDate intakeDate,
                 @NotNull @Valid Profile profile,
                 @Valid Person person,
-                Set<@NotNull ConsentPurpose> consentGiven) {
+                Set<@NotNull ConsentPurpose> consentGiven,
+                @Valid ReferredIn referredIn) {
 
         Set<ConsentPurpose> consents() {
             return consentGiven == null ? Set.of() : consentGiven;
@@ -193,6 +195,17 @@ final class JourneyRequests {
         public String toString() {
             return "ConsentOverride[...]";
         }
+    }
+
+    /**
+     * A referral from outside: one made on Homeward to the journey's organisation, named by its id, or one
+     * recorded by hand (a phone call, a letter, ...), naming the referring organisation's code when there is one.
+     */
+    @Schema(name = "ReferredInRequest")
+    record ReferredIn(@NotNull LocalDate receivedOn,
+                      @NotNull ReferralReceived.Source source,
+                      UUID referralId,
+                      @Pattern(regexp = ID, message = ID_MESSAGE) String fromOrganisationId) {
     }
 
     @Schema(name = "ReferralRevocationRequest")

@@ -31,6 +31,9 @@ import org.homeward.journey.ReferralService;
 import org.homeward.journey.ReferralStarted;
 import org.homeward.journey.RevokeReferral;
 import org.homeward.journey.StartReferral;
+import org.homeward.journey.ReceiveReferral;
+import org.homeward.journey.ReferralReceived;
+import org.homeward.journey.ReferralReceived.Source;
 import org.homeward.journey.AssessReintegration;
 import org.homeward.journey.ReferralClosedUnmet.UnmetReason;
 import org.homeward.journey.ReferralCompleted.ReferralOutcome;
@@ -170,7 +173,8 @@ class JourneyTest {
     // ---- commands ---------------------------------------------------------------------------------------------
 
     private OpenJourney open(LocalDate intakeDate, Set<ConsentPurpose> consentGiven) {
-        return new OpenJourney(journeyId, "org-a", "cm-1", intakeDate, PROFILE, null, consentGiven, "staff-1", NOW);
+        return new OpenJourney(journeyId, "org-a", "cm-1", intakeDate, PROFILE, null, consentGiven, "staff-1", null,
+                               NOW);
     }
 
     private RecordMilestone record(MilestoneType type, LocalDate occurredOn) {
@@ -1685,4 +1689,57 @@ class JourneyTest {
                .expectException(invalidField("sharedDetails"))
                .expectNoEvents();
     }
+
+    // ---- referrals received -----------------------------------------------------------------------------------
+
+    @Test
+    void opensAJourneyFromAReferralKeepingWhereItCameFrom() {
+        UUID received = UUID.randomUUID();
+        fixture.givenNoPriorActivity()
+               .when(new OpenJourney(journeyId, "org-a", "cm-1", INTAKE, PROFILE, null, CONSENT_AT_INTAKE, "staff-1",
+                                     new OpenJourney.ReferredIn(INTAKE, Source.HOMEWARD_REFERRAL, received, "org-b"),
+                                     NOW))
+               .expectEvents(opened(), new ReferralReceived(journeyId, INTAKE, Source.HOMEWARD_REFERRAL, received,
+                                                            "org-b"));
+    }
+
+    @Test
+    void linksAReferralRecordedByHandToAnExistingJourney() {
+        fixture.given(opened())
+               .when(new ReceiveReferral(journeyId, TODAY, Source.PHONE_CALL, null, "org-hotline", NOW, ANY_VERSION))
+               .expectEvents(new ReferralReceived(journeyId, TODAY, Source.PHONE_CALL, null, "org-hotline"))
+               .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void aReferralReceivedIsNamedByIdExactlyWhenItWasMadeOnHomeward() {
+        fixture.given(opened())
+               .when(new ReceiveReferral(journeyId, TODAY, Source.HOMEWARD_REFERRAL, null, null, NOW, ANY_VERSION))
+               .expectException(invalidField("referralId"))
+               .expectNoEvents();
+        fixture.given(opened())
+               .when(new ReceiveReferral(journeyId, TODAY, Source.WALK_IN, UUID.randomUUID(), null, NOW,
+                                         ANY_VERSION))
+               .expectException(invalidField("referralId"))
+               .expectNoEvents();
+        fixture.given(opened())
+               .when(new ReceiveReferral(journeyId, FUTURE, Source.WALK_IN, null, null, NOW, ANY_VERSION))
+               .expectException(invalidField(DateInFutureException.class, "receivedOn"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void theSameReferralIsReceivedOnceAndNotOnAClosedJourney() {
+        UUID received = UUID.randomUUID();
+        fixture.given(opened(), new ReferralReceived(journeyId, INTAKE, Source.HOMEWARD_REFERRAL, received, "org-b"))
+               .when(new ReceiveReferral(journeyId, TODAY, Source.HOMEWARD_REFERRAL, received, "org-b", NOW,
+                                         ANY_VERSION))
+               .expectException(AlreadyRecordedException.class)
+               .expectNoEvents();
+        fixture.given(opened(), closed())
+               .when(new ReceiveReferral(journeyId, TODAY, Source.PHONE_CALL, null, null, NOW, ANY_VERSION))
+               .expectException(JourneyClosedException.class)
+               .expectNoEvents();
+    }
 }
+

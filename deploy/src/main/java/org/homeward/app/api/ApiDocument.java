@@ -214,6 +214,8 @@ class ApiDocument {
             Map.entry("refer", """
                     {"partnerOrganisationId": "org-legal-clinic", "service": "LEGAL_AID", "madeOn": "2026-01-21",
                      "dueOn": "2026-02-04", "note": "needs advice on a residence permit before the hearing"}"""),
+            Map.entry("receiveReferral", """
+                    {"receivedOn": "2026-01-21", "source": "PHONE_CALL", "fromOrganisationId": "org-hotline"}"""),
             Map.entry("revokeReferral", """
                     {"revokedOn": "2026-01-22"}"""),
             Map.entry("accept", """
@@ -290,7 +292,8 @@ class ApiDocument {
                 "service": "LEGAL_AID", "madeOn": "2026-01-21", "dueOn": "2026-02-04",
                 "note": "needs advice on a residence permit before the hearing", "overrideReason": null,
                 "overrideNote": null, "state": "ACCEPTED", "acceptedOn": "2026-01-23", "startedOn": null,
-                "endedOn": null, "endedBecause": null}]}""";
+                "endedOn": null, "endedBecause": null}],
+             "referralsReceived": []}""";
 
     /** The examples above, on the request bodies and the timeline's answer. */
     @Bean

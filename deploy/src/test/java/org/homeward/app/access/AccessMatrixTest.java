@@ -45,7 +45,7 @@ class AccessMatrixTest extends HttpTest {
                                    "consent-withdrawals", "assignment", "transfer", "follow-ups",
                                    "follow-ups/{followUpId}/completion", "follow-ups/{followUpId}/missed",
                                    "assessments", "risk-flags", "risk-flags/{flagId}/resolution", "referrals",
-                                   "referrals/{referralId}/revocation")) {
+                                   "referrals/{referralId}/revocation", "referrals-received")) {
             RULES.put("POST /api/v1/journeys/{journeyId}/" + path, RECORDERS);
         }
         RULES.put("POST /api/v1/journeys/{journeyId}/erasure", EnumSet.of(Role.SUPERVISOR));

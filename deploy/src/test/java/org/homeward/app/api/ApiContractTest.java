@@ -149,6 +149,8 @@ class ApiContractTest extends HttpTest {
                 "dueOn", "2026-02-04")).text("referralId");
         call(caseManager, "POST", path + "/referrals/" + revoked + "/revocation", Map.of(),
              Map.of("revokedOn", "2026-01-22"));
+        call(caseManager, "POST", path + "/referrals-received", Map.of(), Map.of(
+                "receivedOn", "2026-01-21", "source", "PHONE_CALL", "fromOrganisationId", "org-hotline"));
         awaitCaughtUp("timeline");
         call(partner, "GET", "/api/v1/referrals?page=0&size=20", Map.of(), null);
         call(partner, "GET", "/api/v1/referrals/" + referral, Map.of(), null);

@@ -582,7 +582,7 @@ public final class Bench {
                                  new Profile(Profile.AgeBand.FROM_18_TO_24, Profile.Gender.FEMALE, "MD",
                                              Profile.FormOfExploitation.FORCED_LABOUR),
                                  null, Set.of(ConsentPurpose.CASE_MANAGEMENT, ConsentPurpose.PROGRAM_EVALUATION),
-                                 "sv-bench", Instant.now()));
+                                 "sv-bench", null, Instant.now()));
         }
 
         @Override

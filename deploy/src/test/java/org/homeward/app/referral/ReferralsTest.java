@@ -2,6 +2,7 @@ package org.homeward.app.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.homeward.app.support.SyntheticJourneys.intake;
+import static org.homeward.app.support.SyntheticJourneys.with;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -216,6 +217,44 @@ class ReferralsTest extends HttpTest {
             }
         }
         assertThat(partnerSees(referralId, r -> true).path("state").asString()).isEqualTo("REQUESTED");
+    }
+
+    @Test
+    void thePartnerOpensAJourneyFromTheReferralKeepingWhereItCameFrom() {
+        String journey = openWithPerson();
+        ok(caseManager.post("/api/v1/journeys/" + journey + "/consents", Map.of(
+                "purpose", "SHARING_WITH_PARTNER", "partnerOrganisationId", PARTNER, "decidedOn", TODAY.toString())));
+        String referralId = caseManager.post("/api/v1/journeys/" + journey + "/referrals",
+                                             referral(PARTNER, "PSYCHOSOCIAL_CARE_AND_COUNSELLING")).text("referralId");
+        ok(partnerStaff.post("/api/v1/referrals/" + referralId + "/acceptance",
+                             Map.of("acceptedOn", TODAY.toString())));
+
+        Map<String, Object> intake = new LinkedHashMap<>(intake(PARTNER, "cm-clinic"));
+        intake.put("referredIn", Map.of("receivedOn", TODAY.toString(), "source", "HOMEWARD_REFERRAL",
+                                        "referralId", referralId));
+        // a referral made to another organisation cannot open a journey here
+        Reply elsewhere = as(Role.CASE_MANAGER, "cm-elsewhere", OTHER).post(
+                "/api/v1/journeys", with(intake(OTHER, "cm-elsewhere"), "referredIn", intake.get("referredIn")));
+        assertThat(elsewhere.status()).isEqualTo(400);
+        assertThat(elsewhere.body()).contains("referralId");
+        Reply opened = partnerStaff.post("/api/v1/journeys", intake);
+        assertThat(opened.status()).isEqualTo(201);
+        String own = opened.text("journeyId");
+        // later a phone call from a hotline refers the same person for something else
+        ok(partnerStaff.post("/api/v1/journeys/" + own + "/referrals-received", Map.of(
+                "receivedOn", TODAY.toString(), "source", "PHONE_CALL", "fromOrganisationId", "org-hotline")));
+
+        awaitCaughtUp("timeline");
+        JsonNode received = partnerStaff.get("/api/v1/journeys/" + own + "/timeline").json().path("referralsReceived");
+        assertThat(received).hasSize(2);
+        assertThat(received.get(0).path("source").asString()).isEqualTo("HOMEWARD_REFERRAL");
+        assertThat(received.get(0).path("referralId").asString()).isEqualTo(referralId);
+        assertThat(received.get(0).path("fromOrganisationId").asString()).isEqualTo(HOME);
+        assertThat(received.get(1).path("source").asString()).isEqualTo("PHONE_CALL");
+        assertThat(received.get(1).path("fromOrganisationId").asString()).isEqualTo("org-hotline");
+        // the new journey is the partner's own: the referring journey stays out of its reach, and the other way
+        assertThat(partnerStaff.get("/api/v1/journeys/" + journey + "/timeline").status()).isEqualTo(404);
+        assertThat(caseManager.get("/api/v1/journeys/" + own + "/timeline").status()).isEqualTo(404);
     }
 
     private String openWithPerson() {

@@ -27,6 +27,7 @@ import org.homeward.journey.ReferralClosedUnmet;
 import org.homeward.journey.ReferralCompleted;
 import org.homeward.journey.ReferralDeclined;
 import org.homeward.journey.ReferralMade;
+import org.homeward.journey.ReferralReceived;
 import org.homeward.journey.ReferralRevoked;
 import org.homeward.journey.ReferralStarted;
 import org.homeward.journey.ReintegrationAssessed;
@@ -198,6 +199,11 @@ class CaseloadProjection {
 
     @EventHandler
     void on(ReintegrationAssessed event, @SequenceNumber long version) {
+        writes.advance(event.journeyId(), version);
+    }
+
+    @EventHandler
+    void on(ReferralReceived event, @SequenceNumber long version) {
         writes.advance(event.journeyId(), version);
     }
 

@@ -38,6 +38,7 @@ import org.homeward.journey.ReferralClosedUnmet;
 import org.homeward.journey.ReferralCompleted;
 import org.homeward.journey.ReferralDeclined;
 import org.homeward.journey.ReferralMade;
+import org.homeward.journey.ReferralReceived;
 import org.homeward.journey.ReferralRevoked;
 import org.homeward.journey.ReferralStarted;
 import org.homeward.program.ProgramDefined;
@@ -61,7 +62,7 @@ import org.springframework.stereotype.Component;
 @Ignores(value = {JourneyClosed.class, JourneyReopened.class, CaseManagerAssigned.class, RiskFlagged.class,
                   RiskFlagResolved.class, ProgramUpdated.class, ProgramRetired.class,
                   ReferralMade.class, ReferralAccepted.class, ReferralDeclined.class, ReferralStarted.class,
-                  ReferralCompleted.class, ReferralClosedUnmet.class, ReferralRevoked.class},
+                  ReferralCompleted.class, ReferralClosedUnmet.class, ReferralRevoked.class, ReferralReceived.class},
          why = "figures and the export rest on the profile, milestones, consents, assessments and follow-ups; who"
                + " manages a journey, whether it is open, its risk flags, a program's name or retirement change none"
                + " of them; referrals are counted apart")

@@ -32,6 +32,7 @@ import org.homeward.journey.ReferralClosedUnmet;
 import org.homeward.journey.ReferralCompleted;
 import org.homeward.journey.ReferralDeclined;
 import org.homeward.journey.ReferralMade;
+import org.homeward.journey.ReferralReceived;
 import org.homeward.journey.ReferralRevoked;
 import org.homeward.journey.ReferralStarted;
 import org.homeward.journey.ReferralState;
@@ -297,6 +298,19 @@ class TimelineProjection {
     }
 
     @EventHandler
+    void on(ReferralReceived event, @SequenceNumber long version) {
+        if (writes.advance(event.journeyId(), version)) {
+            writes.write("""
+                         insert into timeline_referral_received (journey_id, version, received_on, source,
+                             referral_id, from_organisation_id)
+                         values (?, ?, ?, ?, ?, ?)
+                         """,
+                         event.journeyId(), version, event.receivedOn(), event.source().name(), event.referralId(),
+                         event.fromOrganisationId());
+        }
+    }
+
+    @EventHandler
     void on(ReferralAccepted event, @SequenceNumber long version) {
         if (writes.advance(event.journeyId(), version)) {
             writes.write("""
@@ -402,7 +416,8 @@ class TimelineProjection {
                      delete from timeline_milestone_revision; delete from timeline_milestone;
                      delete from timeline_consent; delete from timeline_case_assignment; delete from timeline_follow_up;
                      delete from timeline_assessment; delete from timeline_status_change;
-                     delete from timeline_risk_flag; delete from timeline_referral; delete from timeline_journey
+                     delete from timeline_risk_flag; delete from timeline_referral;
+                     delete from timeline_referral_received; delete from timeline_journey
                      """);
     }
 

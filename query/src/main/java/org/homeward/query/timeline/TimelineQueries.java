@@ -27,6 +27,7 @@ import org.homeward.journey.PersonalDetails;
 import org.homeward.journey.Profile;
 import org.homeward.journey.ReintegrationScores;
 import org.homeward.journey.ReferralMade.ConsentOverride.OverrideReason;
+import org.homeward.journey.ReferralReceived;
 import org.homeward.journey.ReferralService;
 import org.homeward.journey.ReferralState;
 import org.homeward.journey.RiskKind;
@@ -155,6 +156,14 @@ class TimelineQueries {
         List<Timeline.Referral> referrals = jdbc.query(
                 "select * from timeline_referral where journey_id = ? order by made_on, referral_id",
                 (rs, row) -> referral(rs), journeyId);
+        List<Timeline.ReferralIn> referralsReceived = jdbc.query(
+                "select * from timeline_referral_received where journey_id = ? order by version",
+                (rs, row) -> new Timeline.ReferralIn(rs.getLong("version"),
+                                                     rs.getObject("received_on", LocalDate.class),
+                                                     ReferralReceived.Source.valueOf(rs.getString("source")),
+                                                     rs.getObject("referral_id", UUID.class),
+                                                     rs.getString("from_organisation_id")),
+                journeyId);
         return jdbc.query("select * from timeline_journey where journey_id = ?",
                           (rs, row) -> {
                               String closureReason = rs.getString("closure_reason");
@@ -172,7 +181,7 @@ class TimelineQueries {
                                       closureReason == null ? null : ClosureReason.valueOf(closureReason),
                                       rs.getLong("version"),
                                       milestones, consents, followUps, assessments, caseHistory, statusChanges,
-                                      riskFlags, referrals);
+                                      riskFlags, referrals, referralsReceived);
                           },
                           journeyId).stream().findFirst();
     }
