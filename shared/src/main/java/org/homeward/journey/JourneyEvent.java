@@ -21,9 +21,11 @@ public sealed interface JourneyEvent permits
         MilestoneRecorded,
         MilestoneRetracted,
         PersonalDataErased,
+        PossibleDuplicateDismissed,
         ReintegrationAssessed,
         RiskFlagResolved,
-        RiskFlagged {
+        RiskFlagged,
+        SamePersonConfirmed {
 
     UUID journeyId();
 }

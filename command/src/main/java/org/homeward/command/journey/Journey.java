@@ -26,10 +26,12 @@ import org.homeward.journey.AssignCaseManager;
 import org.homeward.journey.CaseManagerAssigned;
 import org.homeward.journey.CloseJourney;
 import org.homeward.journey.CompleteFollowUp;
+import org.homeward.journey.ConfirmSamePerson;
 import org.homeward.journey.ConsentGiven;
 import org.homeward.journey.ConsentPurpose;
 import org.homeward.journey.ConsentWithdrawn;
 import org.homeward.journey.CorrectMilestone;
+import org.homeward.journey.DismissPossibleDuplicate;
 import org.homeward.journey.ErasePersonalData;
 import org.homeward.journey.FlagRisk;
 import org.homeward.journey.FollowUpCompleted;
@@ -48,6 +50,7 @@ import org.homeward.journey.MilestoneRetracted;
 import org.homeward.journey.MilestoneType;
 import org.homeward.journey.OpenJourney;
 import org.homeward.journey.PersonalDataErased;
+import org.homeward.journey.PossibleDuplicateDismissed;
 import org.homeward.journey.RecordMilestone;
 import org.homeward.journey.ReintegrationAssessed;
 import org.homeward.journey.ReintegrationScores;
@@ -56,6 +59,7 @@ import org.homeward.journey.ResolveRiskFlag;
 import org.homeward.journey.RetractMilestone;
 import org.homeward.journey.RiskFlagResolved;
 import org.homeward.journey.RiskFlagged;
+import org.homeward.journey.SamePersonConfirmed;
 import org.homeward.journey.ScheduleFollowUp;
 import org.homeward.journey.TransferJourney;
 import org.homeward.journey.WithdrawConsent;
@@ -95,6 +99,8 @@ public class Journey {
     /** risk flags raised, with the day each was raised; a resolved one is gone from {@link #openRiskFlags} */
     private final Map<UUID, LocalDate> riskFlags = new HashMap<>();
     private final Set<UUID> openRiskFlags = new HashSet<>();
+    /** other journeys decided to be the same person's (true) or not (false) */
+    private final Map<UUID, Boolean> samePerson = new HashMap<>();
     private boolean personalDataErased;
     private long version;
 
@@ -325,6 +331,30 @@ public class Journey {
         return version;
     }
 
+    /**
+     * Allowed on a closed journey too: the person may come back years after their journey closed. Not on an
+     * erased journey: linking it to another would say again who the forgotten person was.
+     */
+    @CommandHandler
+    public long handle(ConfirmSamePerson command, MetaData metaData) {
+        requireSupervisor(metaData);
+        requireUndecided(command.otherJourneyId());
+        if (personalDataErased) {
+            throw new PersonalDataErasedException(journeyId);
+        }
+        apply(new SamePersonConfirmed(journeyId, command.otherJourneyId(), command.confirmedBy()));
+        return version;
+    }
+
+    /** Allowed on a closed or erased journey: saying two journeys are different people reveals no one. */
+    @CommandHandler
+    public long handle(DismissPossibleDuplicate command, MetaData metaData) {
+        requireSupervisor(metaData);
+        requireUndecided(command.otherJourneyId());
+        apply(new PossibleDuplicateDismissed(journeyId, command.otherJourneyId(), command.dismissedBy()));
+        return version;
+    }
+
     /** Allowed on a closed journey too: the right to be forgotten does not wait for a case to reopen. */
     @CommandHandler
     public long handle(ErasePersonalData command) {
@@ -339,6 +369,22 @@ public class Journey {
     private void requireOpen() {
         if (closedOn != null) {
             throw new JourneyClosedException(journeyId);
+        }
+    }
+
+    /** Supervisors see every journey of their organisation, so they alone can tell whether two are one person. */
+    private static void requireSupervisor(MetaData metaData) {
+        if (caller(metaData).role() != Role.SUPERVISOR) {
+            throw new NotPermittedException("Supervisors decide whether two journeys are the same person's");
+        }
+    }
+
+    private void requireUndecided(UUID otherJourneyId) {
+        if (otherJourneyId.equals(journeyId)) {
+            throw new InvalidFieldException("otherJourneyId", "is this journey; a journey is not its own duplicate");
+        }
+        if (samePerson.containsKey(otherJourneyId)) {
+            throw new PossibleDuplicateDecidedException(journeyId, otherJourneyId);
         }
     }
 
@@ -543,6 +589,18 @@ public class Journey {
     @EventSourcingHandler
     void on(RiskFlagResolved event, @SequenceNumber long sequenceNumber) {
         openRiskFlags.remove(event.flagId());
+        version = sequenceNumber;
+    }
+
+    @EventSourcingHandler
+    void on(SamePersonConfirmed event, @SequenceNumber long sequenceNumber) {
+        samePerson.put(event.otherJourneyId(), true);
+        version = sequenceNumber;
+    }
+
+    @EventSourcingHandler
+    void on(PossibleDuplicateDismissed event, @SequenceNumber long sequenceNumber) {
+        samePerson.put(event.otherJourneyId(), false);
         version = sequenceNumber;
     }
 

@@ -21,10 +21,12 @@ import org.homeward.journey.CaseManagerAssigned;
 import org.homeward.journey.CloseJourney;
 import org.homeward.journey.ClosureReason;
 import org.homeward.journey.CompleteFollowUp;
+import org.homeward.journey.ConfirmSamePerson;
 import org.homeward.journey.ConsentGiven;
 import org.homeward.journey.ConsentPurpose;
 import org.homeward.journey.ConsentWithdrawn;
 import org.homeward.journey.CorrectMilestone;
+import org.homeward.journey.DismissPossibleDuplicate;
 import org.homeward.journey.ErasePersonalData;
 import org.homeward.journey.FlagRisk;
 import org.homeward.journey.FollowUpCompleted;
@@ -45,6 +47,7 @@ import org.homeward.journey.MilestoneRetracted;
 import org.homeward.journey.MilestoneType;
 import org.homeward.journey.OpenJourney;
 import org.homeward.journey.PersonalDataErased;
+import org.homeward.journey.PossibleDuplicateDismissed;
 import org.homeward.journey.Profile;
 import org.homeward.journey.RecordMilestone;
 import org.homeward.journey.ReintegrationAssessed;
@@ -55,6 +58,7 @@ import org.homeward.journey.RetractMilestone;
 import org.homeward.journey.RiskFlagResolved;
 import org.homeward.journey.RiskFlagged;
 import org.homeward.journey.RiskKind;
+import org.homeward.journey.SamePersonConfirmed;
 import org.homeward.journey.ScheduleFollowUp;
 import org.homeward.journey.TransferJourney;
 import org.homeward.journey.WithdrawConsent;
@@ -1391,5 +1395,97 @@ class JourneyTest {
                .when(resolve(FUTURE, "sealed reason"))
                .expectException(invalidField(DateInFutureException.class, "resolvedOn"))
                .expectNoEvents();
+    }
+
+    // ---- possible duplicates -----------------------------------------------------------------------------------
+
+    private final UUID otherJourneyId = UUID.randomUUID();
+
+    private ConfirmSamePerson confirm() {
+        return new ConfirmSamePerson(journeyId, otherJourneyId, caller.userId());
+    }
+
+    private DismissPossibleDuplicate dismiss() {
+        return new DismissPossibleDuplicate(journeyId, otherJourneyId, caller.userId());
+    }
+
+    @Test
+    void supervisorConfirmsTheSamePersonLinkingTheJourneys() {
+        fixture.given(opened())
+               .when(confirm())
+               .expectEvents(new SamePersonConfirmed(journeyId, otherJourneyId, "sv-org-a"))
+               .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void supervisorDismissesAPossibleDuplicate() {
+        fixture.given(opened())
+               .when(dismiss())
+               .expectEvents(new PossibleDuplicateDismissed(journeyId, otherJourneyId, "sv-org-a"))
+               .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void aCaseManagerDoesNotDecideWhetherTwoJourneysAreOnePerson() {
+        caller = new Caller("cm-1", Role.CASE_MANAGER, "org-a");
+        fixture.given(opened())
+               .when(confirm())
+               .expectException(NotPermittedException.class)
+               .expectNoEvents();
+        fixture.given(opened())
+               .when(dismiss())
+               .expectException(NotPermittedException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void aSupervisorOfAnotherOrganisationCannotLinkTheJourney() {
+        caller = supervisorOf("org-b");
+        fixture.given(opened())
+               .when(confirm())
+               .expectException(NotVisibleException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void aJourneyIsNotItsOwnDuplicate() {
+        fixture.given(opened())
+               .when(new ConfirmSamePerson(journeyId, journeyId, "sv-org-a"))
+               .expectException(invalidField("otherJourneyId"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void aPairIsDecidedOnceConfirmedOrDismissed() {
+        fixture.given(opened(), new SamePersonConfirmed(journeyId, otherJourneyId, "sv-org-a"))
+               .when(confirm())
+               .expectException(PossibleDuplicateDecidedException.class)
+               .expectNoEvents();
+        fixture.given(opened(), new SamePersonConfirmed(journeyId, otherJourneyId, "sv-org-a"))
+               .when(dismiss())
+               .expectException(PossibleDuplicateDecidedException.class)
+               .expectNoEvents();
+        fixture.given(opened(), new PossibleDuplicateDismissed(journeyId, otherJourneyId, "sv-org-a"))
+               .when(confirm())
+               .expectException(PossibleDuplicateDecidedException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void aClosedJourneyCanStillBeLinked() {
+        fixture.given(opened(), closed())
+               .when(confirm())
+               .expectEvents(new SamePersonConfirmed(journeyId, otherJourneyId, "sv-org-a"));
+    }
+
+    @Test
+    void anErasedPersonIsNotLinkedButMayBeDismissed() {
+        fixture.given(opened(), new PersonalDataErased(journeyId, TODAY))
+               .when(confirm())
+               .expectException(PersonalDataErasedException.class)
+               .expectNoEvents();
+        fixture.given(opened(), new PersonalDataErased(journeyId, TODAY))
+               .when(dismiss())
+               .expectEvents(new PossibleDuplicateDismissed(journeyId, otherJourneyId, "sv-org-a"));
     }
 }
