@@ -29,9 +29,11 @@ import org.homeward.journey.MilestoneRecorded;
 import org.homeward.journey.MilestoneRetracted;
 import org.homeward.journey.MilestoneType;
 import org.homeward.journey.PersonalDataErased;
+import org.homeward.journey.PossibleDuplicateDismissed;
 import org.homeward.journey.ReintegrationAssessed;
 import org.homeward.journey.RiskFlagResolved;
 import org.homeward.journey.RiskFlagged;
+import org.homeward.journey.SamePersonConfirmed;
 import org.homeward.program.ProgramDefined;
 import org.homeward.program.ProgramRetired;
 import org.homeward.program.ProgramUpdated;
@@ -48,10 +50,11 @@ import org.springframework.stereotype.Component;
  * replaying a batch harmless.
  */
 @Ignores(value = {JourneyClosed.class, JourneyReopened.class, CaseManagerAssigned.class, PersonalDataErased.class,
-                  RiskFlagged.class, RiskFlagResolved.class, ProgramUpdated.class, ProgramRetired.class},
+                  RiskFlagged.class, RiskFlagResolved.class, ProgramUpdated.class, ProgramRetired.class,
+                  SamePersonConfirmed.class, PossibleDuplicateDismissed.class},
          why = "figures rest on milestones, consents, assessments and follow-ups; who manages a journey, whether it"
-               + " is open, its risk flags, a program's name or retirement and the person's own data change none of"
-               + " them")
+               + " is open, its risk flags, a program's name or retirement, the person's own data and which journeys"
+               + " are the same person's change none of them")
 @Component
 @ProcessingGroup(OutcomesProjection.NAME)
 class OutcomesProjection {

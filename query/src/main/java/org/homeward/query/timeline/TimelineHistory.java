@@ -33,7 +33,7 @@ class TimelineHistory {
                                                        "timeline_milestone_revision", "timeline_consent",
                                                        "timeline_case_assignment", "timeline_follow_up",
                                                        "timeline_assessment", "timeline_status_change",
-                                                       "timeline_risk_flag");
+                                                       "timeline_risk_flag", "timeline_linked_journey");
 
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;

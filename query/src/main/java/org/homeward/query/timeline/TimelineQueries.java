@@ -146,6 +146,11 @@ class TimelineQueries {
         List<Timeline.RiskFlag> riskFlags = jdbc.query(
                 "select * from timeline_risk_flag where journey_id = ? order by flagged_on, flag_id",
                 (rs, row) -> riskFlag(rs, today), journeyId);
+        List<Timeline.LinkedJourney> linkedJourneys = jdbc.query(
+                "select * from timeline_linked_journey where journey_id = ? order by version",
+                (rs, row) -> new Timeline.LinkedJourney(rs.getObject("linked_journey_id", UUID.class),
+                                                        rs.getString("confirmed_by"), rs.getLong("version")),
+                journeyId);
         return jdbc.query("select * from timeline_journey where journey_id = ?",
                           (rs, row) -> {
                               String closureReason = rs.getString("closure_reason");
@@ -163,7 +168,7 @@ class TimelineQueries {
                                       closureReason == null ? null : ClosureReason.valueOf(closureReason),
                                       rs.getLong("version"),
                                       milestones, consents, followUps, assessments, caseHistory, statusChanges,
-                                      riskFlags);
+                                      riskFlags, linkedJourneys);
                           },
                           journeyId).stream().findFirst();
     }
