@@ -268,7 +268,9 @@ class ApiDocument {
                {"flagId": "3c9e1f7a-8b2d-4e6f-a1c3-5d7b9e0f2a46", "kind": "TRAFFICKER_CONTACT",
                 "flaggedOn": "2026-07-03", "reviewOn": "2026-07-10",
                 "detail": "a stranger asked for her at the shelter",
-                "open": true, "overdue": false, "resolvedOn": null, "resolutionReason": null}]}""";
+                "open": true, "overdue": false, "resolvedOn": null, "resolutionReason": null}],
+             "linkedJourneys": [
+               {"journeyId": "2d5c1b7e-8f0a-4c3e-9b6d-1a2b3c4d5e6f", "confirmedBy": "sv-001", "version": 5}]}""";
 
     /** The examples above, on the request bodies and the timeline's answer. */
     @Bean
