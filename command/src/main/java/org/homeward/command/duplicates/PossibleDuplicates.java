@@ -171,7 +171,7 @@ public class PossibleDuplicates {
      * never again), each in its organisation of now (the directory's).
      */
     @EventListener(ApplicationReadyEvent.class)
-    void indexUnderTheCurrentKey() {
+    public void indexUnderTheCurrentKey() {
         byte[] check = index.keyCheck();
         int indexed = transaction.execute(status -> {
             // one process at a time: the others wait, then find the index made
@@ -197,7 +197,8 @@ public class PossibleDuplicates {
                                                                                rs.getString(3)));
                 if (key.isPresent()) {
                     jdbc.update("insert into journey_identity_index (journey_id, organisation_id, blind_key)"
-                                + " values (?, ?, ?) on conflict (journey_id) do nothing", journeyId, rs.getString(4), key.get());
+                                + " values (?, ?, ?) on conflict (journey_id) do nothing",
+                                journeyId, rs.getString(4), key.get());
                     count[0]++;
                 }
             }, JourneyOpened.class.getName());

@@ -64,7 +64,7 @@ class PossibleDuplicatesController {
     @ApiResponse(responseCode = "200", description = "Pairs of the organisation's journeys to decide on, and the "
                                                      + "journeys that may also have one in another organisation")
     @GetMapping
-    Answer list(Submission submission) {
+    Answer possibleDuplicates(Submission submission) {
         String organisationId = submission.caller().organisationId();
         return new Answer(duplicates.pending(organisationId),
                           duplicates.inOtherOrganisations(organisationId).stream()
@@ -74,7 +74,7 @@ class PossibleDuplicatesController {
     @Operation(summary = "Confirm that the two journeys are the same person's, linking them (supervisors only)")
     @ApiResponse(responseCode = "200", description = "Confirmed: each journey's timeline shows the other")
     @PostMapping("/{possibleDuplicateId}/confirmation")
-    ResponseEntity<Decided> confirm(@PathVariable UUID possibleDuplicateId, Submission submission) {
+    ResponseEntity<Decided> confirmSamePerson(@PathVariable UUID possibleDuplicateId, Submission submission) {
         return decide(possibleDuplicateId, submission,
                       (journey, other) -> new ConfirmSamePerson(journey, other, submission.caller().userId()));
     }
@@ -83,7 +83,8 @@ class PossibleDuplicatesController {
                          + "(supervisors only)")
     @ApiResponse(responseCode = "200", description = "Dismissed: the pair is not raised again")
     @PostMapping("/{possibleDuplicateId}/dismissal")
-    ResponseEntity<Decided> dismiss(@PathVariable UUID possibleDuplicateId, Submission submission) {
+    ResponseEntity<Decided> dismissPossibleDuplicate(@PathVariable UUID possibleDuplicateId,
+                                                     Submission submission) {
         return decide(possibleDuplicateId, submission,
                       (journey, other) -> new DismissPossibleDuplicate(journey, other, submission.caller().userId()));
     }

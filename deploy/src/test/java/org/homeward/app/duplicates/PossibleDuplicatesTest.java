@@ -15,7 +15,9 @@ import org.homeward.access.Role;
 import org.homeward.app.support.Api;
 import org.homeward.app.support.Api.Reply;
 import org.homeward.app.support.HttpTest;
+import org.homeward.command.duplicates.PossibleDuplicates;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -34,6 +36,10 @@ class PossibleDuplicatesTest extends HttpTest {
     /** Each test's own organisation, so that the pairs of one are not another's. */
     private static final String SOUTH = "org-dup-south";
     private static final String CENTRE = "org-dup-centre";
+    private static final String AGAIN = "org-dup-again";
+
+    @Autowired
+    private PossibleDuplicates duplicates;
 
     @DynamicPropertySource
     static void enabledAcross(DynamicPropertyRegistry registry) {
@@ -185,6 +191,26 @@ class PossibleDuplicatesTest extends HttpTest {
                                                                                         .isZero();
         assertThat(supervisor.post("/api/v1/journeys", person(CENTRE, "cm-dup-centre", "Elena Ceban", "1990-12-01"))
                              .json().path("possibleDuplicate").asBoolean()).as("never matched again").isFalse();
+    }
+
+    @Test
+    void theIndexIsMadeAgainFromTheEventsUnderANewKey() {
+        Api supervisor = as(Role.SUPERVISOR, "sv-dup-again", AGAIN);
+        String one = openAs(supervisor, AGAIN, "Vera Lungu", "1988-07-07");
+        String two = openAs(supervisor, AGAIN, "Lungu Vera", "1988-07-07");
+        String erased = openAs(supervisor, AGAIN, "Vera Lungu", "1988-07-07");
+        supervisor.post("/api/v1/journeys/" + erased + "/erasure", Map.of("requestedOn", "2026-03-01"));
+        // as after a lost key file, or in an installation older than the index
+        jdbc.update("update journey_identity_index_key set check_value = ?", (Object) new byte[32]);
+        jdbc.update("delete from journey_identity_index");
+
+        duplicates.indexUnderTheCurrentKey();
+
+        JsonNode pending = supervisor.get("/api/v1/possible-duplicates").json().path("inOrganisation");
+        assertThat(pending).hasSize(1);
+        assertThat(pending.get(0).path("journeyId").asString()).isEqualTo(two);
+        assertThat(pending.get(0).path("otherJourneyId").asString()).as("the erased person never again")
+                                                                   .isEqualTo(one);
     }
 
     private static Map<String, Object> person(String organisationId, String caseManagerId, String fullName,
