@@ -90,8 +90,7 @@ class JourneyController {
                                       person(journeyId, request.person()), request.consents(),
                                       submission.caller().userId(), clock.instant()),
                       submission, request);
-        return created(Recorded.opened(journeyId, duplicates.possibleDuplicate(journeyId,
-                                                                                request.organisationId())));
+        return created(Recorded.opened(journeyId, duplicates.possibleDuplicate(journeyId)));
     }
 
     @Operation(summary = "Record a milestone")
