@@ -64,12 +64,15 @@ public class PossibleDuplicates {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** The pairs of the organisation no supervisor decided yet, the latest intake first. */
+    /**
+     * The pairs of the organisation not yet decided on both journeys, the latest intake first: a decision only one
+     * of the two recorded stays listed, to be completed.
+     */
     public List<Pair> pending(String organisationId) {
         return pairs(organisationId, """
-                and not exists (select 1 from possible_duplicate_decision d
-                                where d.journey_id = later.journey_id and d.other_journey_id = earlier.journey_id
-                                   or d.journey_id = earlier.journey_id and d.other_journey_id = later.journey_id)
+                and (select count(*) from possible_duplicate_decision d
+                     where d.journey_id = later.journey_id and d.other_journey_id = earlier.journey_id
+                        or d.journey_id = earlier.journey_id and d.other_journey_id = later.journey_id) < 2
                 """);
     }
 

@@ -15,8 +15,6 @@ import org.homeward.journey.DismissPossibleDuplicate;
 import org.homeward.refusal.NotVisibleException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,13 +49,10 @@ class PossibleDuplicatesController {
 
     private final PossibleDuplicates duplicates;
     private final CommandSender commands;
-    private final TransactionTemplate transaction;
 
-    PossibleDuplicatesController(PossibleDuplicates duplicates, CommandSender commands,
-                                 PlatformTransactionManager transactions) {
+    PossibleDuplicatesController(PossibleDuplicates duplicates, CommandSender commands) {
         this.duplicates = duplicates;
         this.commands = commands;
-        this.transaction = new TransactionTemplate(transactions);
     }
 
     @Operation(summary = "List the possible duplicates of the organisation (supervisors only)")
@@ -90,21 +85,20 @@ class PossibleDuplicatesController {
     }
 
     /**
-     * The decision goes to both journeys in one transaction, so neither holds it without the other. A pair that is
-     * not one of the caller's organisation (erased, transferred away, or never there) is unknown; one decided
-     * already is refused by the journeys, or answered as the first time to a retry with the same Idempotency-Key.
+     * The decision goes to each journey in turn, each in its own transaction, so that each can be retried on a
+     * concurrent append as every command is. Should the second fail, the first holds it alone and the pair stays
+     * listed: deciding the same again records nothing more on the first and completes the second. A pair that is
+     * not one of the caller's organisation (erased, transferred away, or never there) is unknown; one decided the
+     * other way is refused by the journeys; a retry with the same Idempotency-Key gets the first answer.
      */
     private ResponseEntity<Decided> decide(UUID possibleDuplicateId, Submission submission,
                                            BiFunction<UUID, UUID, Object> command) {
         Caller caller = submission.caller();
         PossibleDuplicates.Pair pair = duplicates.find(caller.organisationId(), possibleDuplicateId)
                                                  .orElseThrow(() -> new NotVisibleException(possibleDuplicateId));
-        Decided decided = transaction.execute(status -> {
-            long version = commands.send(command.apply(pair.journeyId(), pair.otherJourneyId()), submission, null);
-            long otherVersion = commands.send(command.apply(pair.otherJourneyId(), pair.journeyId()), submission,
-                                              null);
-            return new Decided(possibleDuplicateId, pair.journeyId(), version, pair.otherJourneyId(), otherVersion);
-        });
-        return ResponseEntity.ok(decided);
+        long version = commands.send(command.apply(pair.journeyId(), pair.otherJourneyId()), submission, null);
+        long otherVersion = commands.send(command.apply(pair.otherJourneyId(), pair.journeyId()), submission, null);
+        return ResponseEntity.ok(new Decided(possibleDuplicateId, pair.journeyId(), version, pair.otherJourneyId(),
+                                             otherVersion));
     }
 }

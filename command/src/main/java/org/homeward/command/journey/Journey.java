@@ -333,12 +333,15 @@ public class Journey {
 
     /**
      * Allowed on a closed journey too: the person may come back years after their journey closed. Not on an
-     * erased journey: linking it to another would say again who the forgotten person was.
+     * erased journey: linking it to another would say again who the forgotten person was. The same decision
+     * again records nothing: it completes a decision the other journey of the pair did not record yet.
      */
     @CommandHandler
     public long handle(ConfirmSamePerson command, MetaData metaData) {
         requireSupervisor(metaData);
-        requireUndecided(command.otherJourneyId());
+        if (alreadyDecided(command.otherJourneyId(), true)) {
+            return version;
+        }
         if (personalDataErased) {
             throw new PersonalDataErasedException(journeyId);
         }
@@ -350,7 +353,9 @@ public class Journey {
     @CommandHandler
     public long handle(DismissPossibleDuplicate command, MetaData metaData) {
         requireSupervisor(metaData);
-        requireUndecided(command.otherJourneyId());
+        if (alreadyDecided(command.otherJourneyId(), false)) {
+            return version;
+        }
         apply(new PossibleDuplicateDismissed(journeyId, command.otherJourneyId(), command.dismissedBy()));
         return version;
     }
@@ -379,13 +384,19 @@ public class Journey {
         }
     }
 
-    private void requireUndecided(UUID otherJourneyId) {
+    /**
+     * @return whether this very decision stands already
+     * @throws PossibleDuplicateDecidedException when the opposite one does: a pair is decided once
+     */
+    private boolean alreadyDecided(UUID otherJourneyId, boolean same) {
         if (otherJourneyId.equals(journeyId)) {
             throw new InvalidFieldException("otherJourneyId", "is this journey; a journey is not its own duplicate");
         }
-        if (samePerson.containsKey(otherJourneyId)) {
+        Boolean decided = samePerson.get(otherJourneyId);
+        if (decided != null && decided != same) {
             throw new PossibleDuplicateDecidedException(journeyId, otherJourneyId);
         }
+        return decided != null;
     }
 
     private void requireStanding(UUID milestoneId) {

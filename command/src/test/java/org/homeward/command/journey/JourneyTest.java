@@ -1456,11 +1456,7 @@ class JourneyTest {
     }
 
     @Test
-    void aPairIsDecidedOnceConfirmedOrDismissed() {
-        fixture.given(opened(), new SamePersonConfirmed(journeyId, otherJourneyId, "sv-org-a"))
-               .when(confirm())
-               .expectException(PossibleDuplicateDecidedException.class)
-               .expectNoEvents();
+    void aPairIsDecidedOnceConfirmedOrDismissedNeverBoth() {
         fixture.given(opened(), new SamePersonConfirmed(journeyId, otherJourneyId, "sv-org-a"))
                .when(dismiss())
                .expectException(PossibleDuplicateDecidedException.class)
@@ -1469,6 +1465,20 @@ class JourneyTest {
                .when(confirm())
                .expectException(PossibleDuplicateDecidedException.class)
                .expectNoEvents();
+    }
+
+    /** What lets a decision the other journey of the pair did not record yet be completed by deciding again. */
+    @Test
+    void theSameDecisionAgainRecordsNothing() {
+        fixture.given(opened(), new SamePersonConfirmed(journeyId, otherJourneyId, "sv-org-a"))
+               .when(confirm())
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents()
+               .expectResultMessagePayload(1L);
+        fixture.given(opened(), new PossibleDuplicateDismissed(journeyId, otherJourneyId, "sv-org-a"))
+               .when(dismiss())
+               .expectNoEvents()
+               .expectResultMessagePayload(1L);
     }
 
     @Test

@@ -87,16 +87,21 @@ class PossibleDuplicatesTest extends HttpTest {
                                         Map.of()).status()).as("another organisation's pair is unknown")
                                                            .isEqualTo(404);
 
-        Reply confirmed = supervisor.post("/api/v1/possible-duplicates/" + possibleDuplicate + "/confirmation",
-                                          Map.of());
+        String confirmation = "/api/v1/possible-duplicates/" + possibleDuplicate + "/confirmation";
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        Reply confirmed = supervisor.post(confirmation, Map.of(), key);
         assertThat(confirmed.status()).isEqualTo(200);
+        assertThat(supervisor.post(confirmation, Map.of(), key).body()).as("a retry, answered as the first")
+                                                                        .isEqualTo(confirmed.body());
+        assertThat(supervisor.post(confirmation, Map.of()).body()).as("the same decision again records nothing")
+                                                                 .isEqualTo(confirmed.body());
         assertThat(linked(supervisor, secondJourney, confirmed.json().path("version").asLong()))
                 .containsExactly(firstJourney);
         assertThat(linked(supervisor, firstJourney, confirmed.json().path("otherVersion").asLong()))
                 .as("on both timelines").containsExactly(secondJourney);
         assertThat(supervisor.get("/api/v1/possible-duplicates").json().path("inOrganisation")).isEmpty();
         Reply again = supervisor.post("/api/v1/possible-duplicates/" + possibleDuplicate + "/dismissal", Map.of());
-        assertThat(again.status()).as("decided once").isEqualTo(409);
+        assertThat(again.status()).as("decided once, never both ways").isEqualTo(409);
         assertThat(again.contentType()).isEqualTo("application/problem+json");
         assertThat(supervisor.post("/api/v1/possible-duplicates/" + UUID.randomUUID() + "/dismissal",
                                    Map.of()).status()).isEqualTo(404);
