@@ -105,6 +105,10 @@ class PossibleDuplicatesTest extends HttpTest {
         assertThat(again.contentType()).isEqualTo("application/problem+json");
         assertThat(supervisor.post("/api/v1/possible-duplicates/" + UUID.randomUUID() + "/dismissal",
                                    Map.of()).status()).isEqualTo(404);
+        Reply malformed = supervisor.post("/api/v1/possible-duplicates/not-an-id/confirmation", Map.of());
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.contentType()).isEqualTo("application/problem+json");
+        assertThat(malformed.json().path("errors").get(0).path("field").asString()).isEqualTo("possibleDuplicateId");
     }
 
     @Test
