@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("homeward")
 public record HomewardSettings(String role, EmbeddedDatabase embeddedDatabase, EventStore eventStore,
                                EventProcessing eventProcessing, Http http, Access access, Privacy privacy,
-                               Idempotency idempotency, Audit audit, Integrity integrity, Projections projections) {
+                               Idempotency idempotency, Duplicates duplicates, Audit audit, Integrity integrity,
+                               Projections projections) {
 
     /**
      * @param directory     where the embedded PostgreSQL keeps its data when no datasource is configured
@@ -64,6 +65,10 @@ public record HomewardSettings(String role, EmbeddedDatabase embeddedDatabase, E
 
     /** @param fingerprintKeyFile the key of idempotency fingerprints; empty: beside the master key file */
     public record Idempotency(String fingerprintKeyFile) {
+    }
+
+    /** @param indexKeyFile the key of the possible duplicates' blind index; empty: beside the master key file */
+    public record Duplicates(String indexKeyFile) {
     }
 
     /**

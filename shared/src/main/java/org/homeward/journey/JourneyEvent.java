@@ -29,9 +29,11 @@ public sealed interface JourneyEvent permits
         ReferralReceived,
         ReferralRevoked,
         ReferralStarted,
+        PossibleDuplicateDismissed,
         ReintegrationAssessed,
         RiskFlagResolved,
-        RiskFlagged {
+        RiskFlagged,
+        SamePersonConfirmed {
 
     UUID journeyId();
 }

@@ -8,8 +8,8 @@ import java.util.UUID;
 /**
  * A journey as a case manager reads it: milestones in the order they happened, corrections applied, retracted
  * milestones kept and marked, every earlier version of a corrected milestone listed; the consent in force, who
- * has had the case, follow-ups, the assessment trajectory, every closing and reopening, the risk flags and the
- * referrals to partners.
+ * has had the case, follow-ups, the assessment trajectory, every closing and reopening, the risk flags, the
+ * referrals to partners and from outside, and the other journeys of the same person, as a supervisor confirmed them.
  *
  * @param person             who the person is, sealed in the read model and opened for readers allowed to see it
  * @param personalDataErased the person was forgotten: their details and every free text are gone for good
@@ -20,7 +20,7 @@ public record Timeline(UUID journeyId, String organisationId, String caseManager
                        List<Milestone> milestones, List<Consent> consents, List<FollowUp> followUps,
                        List<Assessment> assessments, List<CaseAssignment> caseHistory,
                        List<StatusChange> statusChanges, List<RiskFlag> riskFlags, List<Referral> referrals,
-                       List<ReferralIn> referralsReceived) {
+                       List<ReferralIn> referralsReceived, List<LinkedJourney> linkedJourneys) {
 
     public enum Status { OPEN, CLOSED }
 
@@ -79,6 +79,14 @@ public record Timeline(UUID journeyId, String organisationId, String caseManager
     /** Where the journey, or part of it, came from: see {@link ReferralReceived}. */
     public record ReferralIn(long version, LocalDate receivedOn, ReferralReceived.Source source, UUID referralId,
                              String fromOrganisationId) {
+    }
+
+    /**
+     * Another journey a supervisor confirmed to be the same person's; the other journey shows this one.
+     *
+     * @param version the version of this journey at which the link was recorded
+     */
+    public record LinkedJourney(UUID journeyId, String confirmedBy, long version) {
     }
 
     public enum AssignmentKind { INTAKE, ASSIGNED, TRANSFERRED }

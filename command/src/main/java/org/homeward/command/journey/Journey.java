@@ -29,10 +29,12 @@ import org.homeward.journey.AssignCaseManager;
 import org.homeward.journey.CaseManagerAssigned;
 import org.homeward.journey.CloseJourney;
 import org.homeward.journey.CompleteFollowUp;
+import org.homeward.journey.ConfirmSamePerson;
 import org.homeward.journey.ConsentGiven;
 import org.homeward.journey.ConsentPurpose;
 import org.homeward.journey.ConsentWithdrawn;
 import org.homeward.journey.CorrectMilestone;
+import org.homeward.journey.DismissPossibleDuplicate;
 import org.homeward.journey.ErasePersonalData;
 import org.homeward.journey.FlagRisk;
 import org.homeward.journey.FollowUpCompleted;
@@ -58,6 +60,7 @@ import org.homeward.journey.CloseReferralUnmet;
 import org.homeward.journey.CompleteReferral;
 import org.homeward.journey.DeclineReferral;
 import org.homeward.journey.ReceiveReferral;
+import org.homeward.journey.PossibleDuplicateDismissed;
 import org.homeward.journey.RecordMilestone;
 import org.homeward.journey.ReferralAccepted;
 import org.homeward.journey.ReferralClosedUnmet;
@@ -76,6 +79,7 @@ import org.homeward.journey.RetractMilestone;
 import org.homeward.journey.RevokeReferral;
 import org.homeward.journey.RiskFlagResolved;
 import org.homeward.journey.RiskFlagged;
+import org.homeward.journey.SamePersonConfirmed;
 import org.homeward.journey.ScheduleFollowUp;
 import org.homeward.journey.StartReferral;
 import org.homeward.journey.TransferJourney;
@@ -131,6 +135,8 @@ public class Journey {
     private final Set<UUID> referralsReceived = new HashSet<>();
     /** in the order they were made, so a withdrawal revokes them in a stable order */
     private final Map<UUID, Referral> referrals = new LinkedHashMap<>();
+    /** other journeys decided to be the same person's (true) or not (false) */
+    private final Map<UUID, Boolean> samePerson = new HashMap<>();
     private boolean personalDataErased;
     private long version;
 
@@ -477,6 +483,35 @@ public class Journey {
         apply(new ReferralClosedUnmet(journeyId, command.referralId(), command.closedOn(), command.reason()));
     }
 
+    /**
+     * Allowed on a closed journey too: the person may come back years after their journey closed. Not on an
+     * erased journey: linking it to another would say again who the forgotten person was. The same decision
+     * again records nothing: it completes a decision the other journey of the pair did not record yet.
+     */
+    @CommandHandler
+    public long handle(ConfirmSamePerson command, MetaData metaData) {
+        requireSupervisor(metaData);
+        if (alreadyDecided(command.otherJourneyId(), true)) {
+            return version;
+        }
+        if (personalDataErased) {
+            throw new PersonalDataErasedException(journeyId);
+        }
+        apply(new SamePersonConfirmed(journeyId, command.otherJourneyId(), command.confirmedBy()));
+        return version;
+    }
+
+    /** Allowed on a closed or erased journey: saying two journeys are different people reveals no one. */
+    @CommandHandler
+    public long handle(DismissPossibleDuplicate command, MetaData metaData) {
+        requireSupervisor(metaData);
+        if (alreadyDecided(command.otherJourneyId(), false)) {
+            return version;
+        }
+        apply(new PossibleDuplicateDismissed(journeyId, command.otherJourneyId(), command.dismissedBy()));
+        return version;
+    }
+
     /** Allowed on a closed journey too: the right to be forgotten does not wait for a case to reopen. */
     @CommandHandler
     public long handle(ErasePersonalData command) {
@@ -492,6 +527,28 @@ public class Journey {
         if (closedOn != null) {
             throw new JourneyClosedException(journeyId);
         }
+    }
+
+    /** Supervisors see every journey of their organisation, so they alone can tell whether two are one person. */
+    private static void requireSupervisor(MetaData metaData) {
+        if (caller(metaData).role() != Role.SUPERVISOR) {
+            throw new NotPermittedException("Supervisors decide whether two journeys are the same person's");
+        }
+    }
+
+    /**
+     * @return whether this very decision stands already
+     * @throws PossibleDuplicateDecidedException when the opposite one does: a pair is decided once
+     */
+    private boolean alreadyDecided(UUID otherJourneyId, boolean same) {
+        if (otherJourneyId.equals(journeyId)) {
+            throw new InvalidFieldException("otherJourneyId", "is this journey; a journey is not its own duplicate");
+        }
+        Boolean decided = samePerson.get(otherJourneyId);
+        if (decided != null && decided != same) {
+            throw new PossibleDuplicateDecidedException(journeyId, otherJourneyId);
+        }
+        return decided != null;
     }
 
     private void requireStanding(UUID milestoneId) {
@@ -766,6 +823,12 @@ public class Journey {
     }
 
     @EventSourcingHandler
+    void on(SamePersonConfirmed event, @SequenceNumber long sequenceNumber) {
+        samePerson.put(event.otherJourneyId(), true);
+        version = sequenceNumber;
+    }
+
+    @EventSourcingHandler
     void on(ReferralReceived event, @SequenceNumber long sequenceNumber) {
         if (event.referralId() != null) {
             referralsReceived.add(event.referralId());
@@ -812,6 +875,12 @@ public class Journey {
     static boolean mayAnswer(Caller caller, String partnerOrganisationId) {
         return caller.userId() != null && partnerOrganisationId.equals(caller.organisationId())
                && (caller.role() == Role.CASE_MANAGER || caller.role() == Role.SUPERVISOR);
+    }
+
+    @EventSourcingHandler
+    void on(PossibleDuplicateDismissed event, @SequenceNumber long sequenceNumber) {
+        samePerson.put(event.otherJourneyId(), false);
+        version = sequenceNumber;
     }
 
     /** The rule of who may record on a journey of {@code organisationId} assigned to {@code caseManagerId}. */

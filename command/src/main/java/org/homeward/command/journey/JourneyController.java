@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.homeward.command.CommandSender;
 import org.homeward.command.InvalidFieldException;
 import org.homeward.command.Submission;
+import org.homeward.command.duplicates.PossibleDuplicates;
 import org.homeward.command.privacy.PersonKeys;
 import org.homeward.command.program.ProgramCatalogue;
 import org.homeward.journey.AssessReintegration;
@@ -62,19 +63,26 @@ class JourneyController {
     private final JourneyAccess access;
     private final ProgramCatalogue programs;
     private final PersonKeys keys;
+    private final PossibleDuplicates duplicates;
     private final Clock clock;
 
     JourneyController(CommandSender commands, JourneyAccess access, ProgramCatalogue programs, PersonKeys keys,
-                      Clock clock) {
+                      PossibleDuplicates duplicates, Clock clock) {
         this.commands = commands;
         this.access = access;
         this.programs = programs;
         this.keys = keys;
+        this.duplicates = duplicates;
         this.clock = clock;
     }
 
+    /**
+     * The answer says whether the person may already have a journey, never which: a case manager may not see the
+     * others' journeys; a supervisor finds the pair among the possible duplicates.
+     */
     @Operation(summary = "Open a journey at intake")
-    @ApiResponse(responseCode = "201", description = "Opened; Location is its timeline")
+    @ApiResponse(responseCode = "201", description = "Opened; Location is its timeline; possibleDuplicate: ask a "
+                                                     + "supervisor")
     @PostMapping
     ResponseEntity<Recorded> open(@RequestBody JourneyRequests.Open request, Submission submission) {
         access.requireMayOpen(submission.caller(), request.organisationId(), request.caseManagerId());
@@ -88,7 +96,7 @@ class JourneyController {
                                       submission.caller().userId(),
                                       referredIn(request.referredIn(), request.organisationId()), clock.instant()),
                       submission, request);
-        return created(Recorded.journey(journeyId, 0));
+        return created(Recorded.opened(journeyId, duplicates.possibleDuplicate(journeyId)));
     }
 
     @Operation(summary = "Record a milestone")

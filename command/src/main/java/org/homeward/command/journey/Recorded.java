@@ -3,13 +3,27 @@ package org.homeward.command.journey;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.UUID;
 
-/** The answer to a recorded command: what was recorded and the journey version it produced. */
+/**
+ * The answer to a recorded command: what was recorded and the journey version it produced.
+ *
+ * @param possibleDuplicate at intake only: whether the person may already have a journey (in the organisation, or
+ *                          in another where both enabled it); which one is for a supervisor to see
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record Recorded(UUID journeyId, UUID milestoneId, UUID followUpId, UUID assessmentId, UUID flagId, UUID referralId,
-                long version) {
+                long version, Boolean possibleDuplicate) {
+
+    Recorded(UUID journeyId, UUID milestoneId, UUID followUpId, UUID assessmentId, UUID flagId, UUID referralId,
+             long version) {
+        this(journeyId, milestoneId, followUpId, assessmentId, flagId, referralId, version, null);
+    }
 
     static Recorded journey(UUID journeyId, long version) {
         return new Recorded(journeyId, null, null, null, null, null, version);
+    }
+
+    static Recorded opened(UUID journeyId, boolean possibleDuplicate) {
+        return new Recorded(journeyId, null, null, null, null, null, 0, possibleDuplicate);
     }
 
     static Recorded milestone(UUID journeyId, UUID milestoneId, long version) {

@@ -35,6 +35,10 @@ import org.homeward.journey.ReceiveReferral;
 import org.homeward.journey.ReferralReceived;
 import org.homeward.journey.ReferralReceived.Source;
 import org.homeward.journey.AssessReintegration;
+import org.homeward.journey.ConfirmSamePerson;
+import org.homeward.journey.DismissPossibleDuplicate;
+import org.homeward.journey.PossibleDuplicateDismissed;
+import org.homeward.journey.SamePersonConfirmed;
 import org.homeward.journey.ReferralClosedUnmet.UnmetReason;
 import org.homeward.journey.ReferralCompleted.ReferralOutcome;
 import org.homeward.journey.ReferralDeclined.DeclineReason;
@@ -1741,5 +1745,106 @@ class JourneyTest {
                .expectException(JourneyClosedException.class)
                .expectNoEvents();
     }
-}
 
+    // ---- possible duplicates -----------------------------------------------------------------------------------
+
+    private final UUID otherJourneyId = UUID.randomUUID();
+
+    private ConfirmSamePerson confirm() {
+        return new ConfirmSamePerson(journeyId, otherJourneyId, caller.userId());
+    }
+
+    private DismissPossibleDuplicate dismiss() {
+        return new DismissPossibleDuplicate(journeyId, otherJourneyId, caller.userId());
+    }
+
+    @Test
+    void supervisorConfirmsTheSamePersonLinkingTheJourneys() {
+        fixture.given(opened())
+               .when(confirm())
+               .expectEvents(new SamePersonConfirmed(journeyId, otherJourneyId, "sv-org-a"))
+               .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void supervisorDismissesAPossibleDuplicate() {
+        fixture.given(opened())
+               .when(dismiss())
+               .expectEvents(new PossibleDuplicateDismissed(journeyId, otherJourneyId, "sv-org-a"))
+               .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void aCaseManagerDoesNotDecideWhetherTwoJourneysAreOnePerson() {
+        caller = new Caller("cm-1", Role.CASE_MANAGER, "org-a");
+        fixture.given(opened())
+               .when(confirm())
+               .expectException(NotPermittedException.class)
+               .expectNoEvents();
+        fixture.given(opened())
+               .when(dismiss())
+               .expectException(NotPermittedException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void aSupervisorOfAnotherOrganisationCannotLinkTheJourney() {
+        caller = supervisorOf("org-b");
+        fixture.given(opened())
+               .when(confirm())
+               .expectException(NotVisibleException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void aJourneyIsNotItsOwnDuplicate() {
+        fixture.given(opened())
+               .when(new ConfirmSamePerson(journeyId, journeyId, "sv-org-a"))
+               .expectException(invalidField("otherJourneyId"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void aPairIsDecidedOnceConfirmedOrDismissedNeverBoth() {
+        fixture.given(opened(), new SamePersonConfirmed(journeyId, otherJourneyId, "sv-org-a"))
+               .when(dismiss())
+               .expectException(PossibleDuplicateDecidedException.class)
+               .expectNoEvents();
+        fixture.given(opened(), new PossibleDuplicateDismissed(journeyId, otherJourneyId, "sv-org-a"))
+               .when(confirm())
+               .expectException(PossibleDuplicateDecidedException.class)
+               .expectNoEvents();
+    }
+
+    /** What lets a decision the other journey of the pair did not record yet be completed by deciding again. */
+    @Test
+    void theSameDecisionAgainRecordsNothing() {
+        fixture.given(opened(), new SamePersonConfirmed(journeyId, otherJourneyId, "sv-org-a"))
+               .when(confirm())
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents()
+               .expectResultMessagePayload(1L);
+        fixture.given(opened(), new PossibleDuplicateDismissed(journeyId, otherJourneyId, "sv-org-a"))
+               .when(dismiss())
+               .expectNoEvents()
+               .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void aClosedJourneyCanStillBeLinked() {
+        fixture.given(opened(), closed())
+               .when(confirm())
+               .expectEvents(new SamePersonConfirmed(journeyId, otherJourneyId, "sv-org-a"));
+    }
+
+    @Test
+    void anErasedPersonIsNotLinkedButMayBeDismissed() {
+        fixture.given(opened(), new PersonalDataErased(journeyId, TODAY))
+               .when(confirm())
+               .expectException(PersonalDataErasedException.class)
+               .expectNoEvents();
+        fixture.given(opened(), new PersonalDataErased(journeyId, TODAY))
+               .when(dismiss())
+               .expectEvents(new PossibleDuplicateDismissed(journeyId, otherJourneyId, "sv-org-a"));
+    }
+}

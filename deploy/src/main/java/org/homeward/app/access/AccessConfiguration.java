@@ -109,6 +109,10 @@ class AccessConfiguration {
                     .hasAnyRole(CASE_MANAGER, SUPERVISOR, AUDITOR, ADMINISTRATOR)
                     .requestMatchers(POST, "/api/v1/programs", "/api/v1/programs/**").hasRole(ADMINISTRATOR)
                     .requestMatchers(POST, "/api/v1/journeys/*/erasure").hasRole(SUPERVISOR)
+                    // supervisors see every journey of their organisation, so they alone weigh two of them
+                    .requestMatchers(GET, "/api/v1/possible-duplicates").hasRole(SUPERVISOR)
+                    .requestMatchers(POST, "/api/v1/possible-duplicates/*/confirmation",
+                                     "/api/v1/possible-duplicates/*/dismissal").hasRole(SUPERVISOR)
                     .requestMatchers(POST, "/api/v1/journeys", "/api/v1/journeys/**")
                     .hasAnyRole(CASE_MANAGER, SUPERVISOR)
                     .requestMatchers(GET, "/api/v1/journeys/*/timeline", "/api/v1/journeys/*/history")

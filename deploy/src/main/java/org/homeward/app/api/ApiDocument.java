@@ -293,7 +293,9 @@ class ApiDocument {
                 "note": "needs advice on a residence permit before the hearing", "overrideReason": null,
                 "overrideNote": null, "state": "ACCEPTED", "acceptedOn": "2026-01-23", "startedOn": null,
                 "endedOn": null, "endedBecause": null}],
-             "referralsReceived": []}""";
+             "referralsReceived": [],
+             "linkedJourneys": [
+               {"journeyId": "2d5c1b7e-8f0a-4c3e-9b6d-1a2b3c4d5e6f", "confirmedBy": "sv-001", "version": 5}]}""";
 
     /** The examples above, on the request bodies and the timeline's answer. */
     @Bean

@@ -72,6 +72,19 @@ public class MasterKeyConfiguration {
         return new SecretKeySpec(KeyFiles.readOrCreate(file, MasterKeyring.KEY_BYTES), "HmacSHA256");
     }
 
+    /**
+     * The key of the possible duplicates' blind index (HMAC-SHA256), in a file beside the master key unless
+     * {@code homeward.duplicates.index-key-file} names one. Not derived from the master key, which rotates after
+     * every erasure. Every command process needs the same one; if it is lost, a new one is made and the index made
+     * again from the events at the next start (while the persons' keys exist). Lazy: only the command side uses it.
+     */
+    @Bean("duplicateIndexKey")
+    @Lazy
+    SecretKey duplicateIndexKey(HomewardSettings settings) {
+        Path file = besideTheMasterKey(settings, settings.duplicates().indexKeyFile(), "duplicate-index.key");
+        return new SecretKeySpec(KeyFiles.readOrCreate(file, MasterKeyring.KEY_BYTES), "HmacSHA256");
+    }
+
     /** The key file {@code given}, or when that is empty the file {@code name} in the master key's directory. */
     public static Path besideTheMasterKey(HomewardSettings settings, String given, String name) {
         return given.isBlank() ? settings.privacy().masterKeyFile().toAbsolutePath().resolveSibling(name)

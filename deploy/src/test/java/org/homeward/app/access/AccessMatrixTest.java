@@ -49,6 +49,9 @@ class AccessMatrixTest extends HttpTest {
             RULES.put("POST /api/v1/journeys/{journeyId}/" + path, RECORDERS);
         }
         RULES.put("POST /api/v1/journeys/{journeyId}/erasure", EnumSet.of(Role.SUPERVISOR));
+        RULES.put("GET /api/v1/possible-duplicates", EnumSet.of(Role.SUPERVISOR));
+        RULES.put("POST /api/v1/possible-duplicates/{possibleDuplicateId}/confirmation", EnumSet.of(Role.SUPERVISOR));
+        RULES.put("POST /api/v1/possible-duplicates/{possibleDuplicateId}/dismissal", EnumSet.of(Role.SUPERVISOR));
         RULES.put("GET /api/v1/journeys/{journeyId}/timeline", EnumSet.of(Role.CASE_MANAGER, Role.SUPERVISOR,
                                                                           Role.AUDITOR));
         RULES.put("GET /api/v1/journeys/{journeyId}/history", EnumSet.of(Role.CASE_MANAGER, Role.SUPERVISOR,
@@ -181,6 +184,7 @@ class AccessMatrixTest extends HttpTest {
                       .replace("{followUpId}", UUID.randomUUID().toString())
                       .replace("{flagId}", UUID.randomUUID().toString())
                       .replace("{referralId}", UUID.randomUUID().toString())
+                      .replace("{possibleDuplicateId}", UUID.randomUUID().toString())
                       .replace("{programId}", UUID.randomUUID().toString())
                       .replace("{caseManagerId}", "cm-test")
                       .replace("{name}", "timeline");

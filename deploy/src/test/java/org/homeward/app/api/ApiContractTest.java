@@ -196,6 +196,17 @@ class ApiContractTest extends HttpTest {
         call(supervisor, "POST", "/api/v1/journeys/" + moved + "/transfer", Map.of(), Map.of(
                 "organisationId", "org-south", "caseManagerId", "cm-101", "reason", "moved"));
 
+        // possible duplicates: the same person at a second intake, linked by a supervisor; another pair dismissed
+        Map<String, Object> again = new LinkedHashMap<>(intake);
+        again.put("person", Map.of("fullName", "PERSON, Synthetic", "dateOfBirth", "2004-05-01"));
+        call(caseManager, "POST", "/api/v1/journeys", Map.of(), again);
+        call(supervisor, "POST", "/api/v1/journeys", Map.of(), again);
+        Reply duplicates = call(supervisor, "GET", "/api/v1/possible-duplicates", Map.of(), null);
+        String[] pairs = duplicates.json().path("inOrganisation").valueStream()
+                                   .map(pair -> pair.path("possibleDuplicateId").asString()).toArray(String[]::new);
+        call(supervisor, "POST", "/api/v1/possible-duplicates/" + pairs[0] + "/confirmation", Map.of(), null);
+        call(supervisor, "POST", "/api/v1/possible-duplicates/" + pairs[1] + "/dismissal", Map.of(), null);
+
         // auditing
         call(auditor, "GET", "/api/v1/audit/events?journeyId=" + journey + "&order=oldest", Map.of(), null);
         call(auditor, "GET", "/api/v1/audit/reads?journeyId=" + journey, Map.of(), null);

@@ -26,6 +26,7 @@ import org.homeward.access.Role;
 import org.homeward.app.access.DenialLog;
 import org.homeward.command.CommandSender;
 import org.homeward.command.CommandSide;
+import org.homeward.command.duplicates.PossibleDuplicates;
 import org.homeward.command.privacy.PersonKeys;
 import org.homeward.command.program.ProgramCatalogue;
 import org.homeward.journey.CloseJourney;
@@ -102,6 +103,8 @@ class JourneyControllerSliceTest {
     private ProgramCatalogue programs;
     @MockitoBean
     private PersonKeys keys;
+    @MockitoBean
+    private PossibleDuplicates duplicates;
     @MockitoBean
     private DenialLog denials;
 

@@ -30,9 +30,11 @@ import org.homeward.journey.ReferralMade;
 import org.homeward.journey.ReferralReceived;
 import org.homeward.journey.ReferralRevoked;
 import org.homeward.journey.ReferralStarted;
+import org.homeward.journey.PossibleDuplicateDismissed;
 import org.homeward.journey.ReintegrationAssessed;
 import org.homeward.journey.RiskFlagResolved;
 import org.homeward.journey.RiskFlagged;
+import org.homeward.journey.SamePersonConfirmed;
 import org.homeward.program.ProgramEvent;
 import org.homeward.query.ProjectionWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,7 +47,9 @@ import org.springframework.stereotype.Component;
  * processor's batch and commit with the token advance ({@link ProjectionWrites}); every handler goes on only if
  * its event is new to the journey, which makes replaying a batch harmless.
  */
-@Ignores(value = ProgramEvent.class, why = "a journey shows the program standing its milestones carry")
+@Ignores(value = {ProgramEvent.class, SamePersonConfirmed.class, PossibleDuplicateDismissed.class},
+         why = "a journey shows the program standing its milestones carry; a caseload lists journeys one by one,"
+               + " linked or not")
 @Component
 @ProcessingGroup(CaseloadProjection.NAME)
 class CaseloadProjection {

@@ -30,6 +30,7 @@ import org.homeward.journey.MilestoneRecorded;
 import org.homeward.journey.MilestoneRetracted;
 import org.homeward.journey.MilestoneType;
 import org.homeward.journey.PersonalDataErased;
+import org.homeward.journey.PossibleDuplicateDismissed;
 import org.homeward.journey.ReintegrationAssessed;
 import org.homeward.journey.RiskFlagResolved;
 import org.homeward.journey.RiskFlagged;
@@ -41,6 +42,7 @@ import org.homeward.journey.ReferralMade;
 import org.homeward.journey.ReferralReceived;
 import org.homeward.journey.ReferralRevoked;
 import org.homeward.journey.ReferralStarted;
+import org.homeward.journey.SamePersonConfirmed;
 import org.homeward.program.ProgramDefined;
 import org.homeward.program.ProgramRetired;
 import org.homeward.program.ProgramUpdated;
@@ -62,10 +64,11 @@ import org.springframework.stereotype.Component;
 @Ignores(value = {JourneyClosed.class, JourneyReopened.class, CaseManagerAssigned.class, RiskFlagged.class,
                   RiskFlagResolved.class, ProgramUpdated.class, ProgramRetired.class,
                   ReferralMade.class, ReferralAccepted.class, ReferralDeclined.class, ReferralStarted.class,
-                  ReferralCompleted.class, ReferralClosedUnmet.class, ReferralRevoked.class, ReferralReceived.class},
+                  ReferralCompleted.class, ReferralClosedUnmet.class, ReferralRevoked.class, ReferralReceived.class,
+                  SamePersonConfirmed.class, PossibleDuplicateDismissed.class},
          why = "figures and the export rest on the profile, milestones, consents, assessments and follow-ups; who"
-               + " manages a journey, whether it is open, its risk flags, a program's name or retirement change none"
-               + " of them; referrals are counted apart")
+               + " manages a journey, whether it is open, its risk flags, a program's name or retirement and which"
+               + " journeys are the same person's change none of them; referrals are counted apart")
 @Component
 @ProcessingGroup(OutcomesProjection.NAME)
 class OutcomesProjection {

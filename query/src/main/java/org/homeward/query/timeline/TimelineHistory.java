@@ -34,7 +34,7 @@ class TimelineHistory {
                                                        "timeline_case_assignment", "timeline_follow_up",
                                                        "timeline_assessment", "timeline_status_change",
                                                        "timeline_risk_flag", "timeline_referral",
-                                                       "timeline_referral_received");
+                                                       "timeline_referral_received", "timeline_linked_journey");
 
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;

@@ -36,9 +36,11 @@ import org.homeward.journey.ReferralReceived;
 import org.homeward.journey.ReferralRevoked;
 import org.homeward.journey.ReferralStarted;
 import org.homeward.journey.ReferralState;
+import org.homeward.journey.PossibleDuplicateDismissed;
 import org.homeward.journey.ReintegrationAssessed;
 import org.homeward.journey.RiskFlagResolved;
 import org.homeward.journey.RiskFlagged;
+import org.homeward.journey.SamePersonConfirmed;
 import org.homeward.journey.Timeline;
 import org.homeward.program.ProgramEvent;
 import org.homeward.query.ProjectionWrites;
@@ -378,6 +380,24 @@ class TimelineProjection {
         }
     }
 
+    /** Each of the two journeys has its own event, so each timeline shows the other journey. */
+    @EventHandler
+    void on(SamePersonConfirmed event, @SequenceNumber long version) {
+        if (writes.advance(event.journeyId(), version)) {
+            writes.write("""
+                         insert into timeline_linked_journey (journey_id, linked_journey_id, version, confirmed_by)
+                         values (?, ?, ?, ?)
+                         """,
+                         event.journeyId(), event.otherJourneyId(), version, event.confirmedBy());
+        }
+    }
+
+    /** Nothing to show, but the timeline reaches the journey's version, as a reader waiting for it expects. */
+    @EventHandler
+    void on(PossibleDuplicateDismissed event, @SequenceNumber long version) {
+        writes.advance(event.journeyId(), version);
+    }
+
     /** Purges everything written about the person; what happened, and when, stays. */
     @EventHandler
     void on(PersonalDataErased event, @SequenceNumber long version) {
@@ -417,7 +437,8 @@ class TimelineProjection {
                      delete from timeline_consent; delete from timeline_case_assignment; delete from timeline_follow_up;
                      delete from timeline_assessment; delete from timeline_status_change;
                      delete from timeline_risk_flag; delete from timeline_referral;
-                     delete from timeline_referral_received; delete from timeline_journey
+                     delete from timeline_referral_received; delete from timeline_linked_journey;
+                     delete from timeline_journey
                      """);
     }
 

@@ -164,6 +164,11 @@ class TimelineQueries {
                                                      rs.getObject("referral_id", UUID.class),
                                                      rs.getString("from_organisation_id")),
                 journeyId);
+        List<Timeline.LinkedJourney> linkedJourneys = jdbc.query(
+                "select * from timeline_linked_journey where journey_id = ? order by version",
+                (rs, row) -> new Timeline.LinkedJourney(rs.getObject("linked_journey_id", UUID.class),
+                                                        rs.getString("confirmed_by"), rs.getLong("version")),
+                journeyId);
         return jdbc.query("select * from timeline_journey where journey_id = ?",
                           (rs, row) -> {
                               String closureReason = rs.getString("closure_reason");
@@ -181,7 +186,7 @@ class TimelineQueries {
                                       closureReason == null ? null : ClosureReason.valueOf(closureReason),
                                       rs.getLong("version"),
                                       milestones, consents, followUps, assessments, caseHistory, statusChanges,
-                                      riskFlags, referrals, referralsReceived);
+                                      riskFlags, referrals, referralsReceived, linkedJourneys);
                           },
                           journeyId).stream().findFirst();
     }

@@ -29,12 +29,14 @@ import org.homeward.journey.MilestoneRetracted;
 import org.homeward.journey.MilestoneType;
 import org.homeward.journey.PersonalDataErased;
 import org.homeward.journey.PersonalDetails;
+import org.homeward.journey.PossibleDuplicateDismissed;
 import org.homeward.journey.Profile;
 import org.homeward.journey.ReintegrationAssessed;
 import org.homeward.journey.ReintegrationScores;
 import org.homeward.journey.RiskFlagResolved;
 import org.homeward.journey.RiskFlagged;
 import org.homeward.journey.RiskKind;
+import org.homeward.journey.SamePersonConfirmed;
 import org.homeward.journey.Timeline;
 import org.homeward.query.QuerySettings;
 import org.homeward.query.support.GivenEvents;
@@ -160,6 +162,20 @@ class TimelineProjectionTest {
                 new Timeline.RiskFlag(open, RiskKind.CHILD_IN_HOUSEHOLD, INTAKE.plusDays(4), INTAKE.plusDays(200),
                                       null, true, false, null, null));
         assertThat(timeline.version()).isEqualTo(4);
+    }
+
+    @Test
+    void aConfirmedLinkShowsTheOtherJourneyAndADismissalOnlyAdvancesTheVersion() throws Exception {
+        UUID journey = opened();
+        UUID same = UUID.randomUUID();
+        UUID different = UUID.randomUUID();
+        events.given(new PossibleDuplicateDismissed(journey, different, "sv-t"),
+                     new SamePersonConfirmed(journey, same, "sv-t"));
+
+        Timeline timeline = timelines.handle(new FindTimeline(journey, events.version(journey)));
+
+        assertThat(timeline.linkedJourneys()).containsExactly(new Timeline.LinkedJourney(same, "sv-t", 2));
+        assertThat(timeline.version()).isEqualTo(2);
     }
 
     @Test
