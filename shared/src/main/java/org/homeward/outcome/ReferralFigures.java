@@ -14,18 +14,21 @@ import java.util.Map;
  * @param rows the total row, then one row per service, then one per partner organisation, each present
  */
 public record ReferralFigures(String organisationId, LocalDate from, LocalDate to, int suppressionThreshold,
-                              List<Row> rows) {
+                              List<ReferralGroup> rows) {
 
     /** The group of the total row; its breakdown too. */
     public static final String ALL = "all";
 
     /**
+     * The figures of one group of referrals: all of them, one service's or one partner's. Not named Row: the
+     * OpenAPI document names schemas by simple name, and outcome figures have their Row.
+     *
      * @param breakdown  {@link #ALL}, {@code service} or {@code partner}
      * @param group      {@link #ALL}, a service such as LEGAL_AID, or a partner organisation's id
      * @param figures    made, accepted, completed, medianDaysToAcceptance, medianDaysToCompletion; null when
      *                   withheld or undefined
      * @param suppressed the names of the figures withheld to protect small groups
      */
-    public record Row(String breakdown, String group, Map<String, Number> figures, List<String> suppressed) {
+    public record ReferralGroup(String breakdown, String group, Map<String, Number> figures, List<String> suppressed) {
     }
 }

@@ -112,7 +112,7 @@ class ReferralQueries {
     }
 
     /** The rows with every figure that could single out fewer than k journeys withheld. */
-    private List<ReferralFigures.Row> publish(List<Tally> tallies) {
+    private List<ReferralFigures.ReferralGroup> publish(List<Tally> tallies) {
         Map<Cell, Long> counts = new HashMap<>();
         Set<Cell> fewJourneys = new HashSet<>();
         List<Sum> sums = new ArrayList<>();
@@ -147,7 +147,7 @@ class ReferralQueries {
         }
         Set<Cell> withheld = Suppression.withheld(counts, sums, threshold, fewJourneys);
 
-        List<ReferralFigures.Row> rows = new ArrayList<>();
+        List<ReferralFigures.ReferralGroup> rows = new ArrayList<>();
         for (int row = 0; row < tallies.size(); row++) {
             Tally tally = tallies.get(row);
             Map<String, Number> figures = new LinkedHashMap<>();
@@ -171,7 +171,7 @@ class ReferralQueries {
                     });
                 }
             }
-            rows.add(new ReferralFigures.Row(tally.breakdown(), tally.group(), figures, suppressed));
+            rows.add(new ReferralFigures.ReferralGroup(tally.breakdown(), tally.group(), figures, suppressed));
         }
         return rows;
     }

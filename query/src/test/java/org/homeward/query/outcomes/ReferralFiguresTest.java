@@ -148,7 +148,7 @@ class ReferralFiguresTest {
         assertThat(answer.rows().stream().map(ReferralFiguresTest::row)).containsExactly("all all 0 0 0 null null []");
     }
 
-    private static String row(ReferralFigures.Row row) {
+    private static String row(ReferralFigures.ReferralGroup row) {
         return String.join(" ", row.breakdown(), row.group(), String.valueOf(row.figures().get("made")),
                            String.valueOf(row.figures().get("accepted")),
                            String.valueOf(row.figures().get("completed")),
