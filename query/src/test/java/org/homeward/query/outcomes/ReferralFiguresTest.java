@@ -41,6 +41,7 @@ class ReferralFiguresTest {
     private static final Profile PROFILE = new Profile(Profile.AgeBand.FROM_18_TO_24, Profile.Gender.FEMALE, "MD",
                                                        Profile.FormOfExploitation.FORCED_LABOUR);
 
+    private static JdbcTemplate jdbc;
     private static ReferralQueries figures;
     private static GivenEvents events;
 
@@ -54,7 +55,7 @@ class ReferralFiguresTest {
      */
     @BeforeAll
     static void knownReferrals() {
-        JdbcTemplate jdbc = ReadModelDatabase.fresh();
+        jdbc = ReadModelDatabase.fresh();
         figures = new ReferralQueries(jdbc, Optional.empty(),
                                       new QuerySettings(null, new QuerySettings.Outcomes(K, "")));
         events = new GivenEvents(new OutcomesProjection(jdbc));
@@ -138,6 +139,26 @@ class ReferralFiguresTest {
                           + " [made, accepted, completed, medianDaysToAcceptance, medianDaysToCompletion]";
         assertThat(answer.rows().stream().map(ReferralFiguresTest::row)).containsExactly(
                 "all all" + withheld, "service SHELTER_AND_HOUSING" + withheld, "partner partner-x" + withheld);
+    }
+
+    /** A referral's events delivered again, as a replayed batch would be, count once. */
+    @Test
+    void eventsDeliveredAgainCountOnce() {
+        UUID journey = open("org-replayed", Set.of(ConsentPurpose.CASE_MANAGEMENT, ConsentPurpose.PROGRAM_EVALUATION));
+        UUID referral = UUID.randomUUID();
+        ReferralMade made = new ReferralMade(journey, referral, "partner-r", ReferralService.EDUCATION, MARCH,
+                                             MARCH.plusDays(30), null, null);
+        ReferralAccepted accepted = new ReferralAccepted(journey, referral, MARCH.plusDays(2));
+        events.given(made, accepted);
+
+        events.again(made, 1).again(accepted, 2);
+
+        // k = 1 withholds nothing, so that one journey's figures can be read
+        ReferralQueries unsuppressed = new ReferralQueries(jdbc, Optional.empty(),
+                                                           new QuerySettings(null, new QuerySettings.Outcomes(1, "")));
+        assertThat(unsuppressed.handle(new FindReferralFigures("org-replayed", null, null)).rows()
+                               .stream().map(ReferralFiguresTest::row)).containsExactly(
+                "all all 1 1 0 2 null []", "service EDUCATION 1 1 0 2 null []", "partner partner-r 1 1 0 2 null []");
     }
 
     /** No referral asked: the total row alone, all zero, nothing to withhold. */
