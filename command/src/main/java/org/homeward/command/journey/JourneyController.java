@@ -96,7 +96,9 @@ class JourneyController {
                                       submission.caller().userId(),
                                       referredIn(request.referredIn(), request.organisationId()), clock.instant()),
                       submission, request);
-        return created(Recorded.opened(journeyId, duplicates.possibleDuplicate(journeyId)));
+        // opening from a referral records where it came from as the journey's second event, in the same command
+        long version = request.referredIn() == null ? 0 : 1;
+        return created(Recorded.opened(journeyId, version, duplicates.possibleDuplicate(journeyId)));
     }
 
     @Operation(summary = "Record a milestone")

@@ -22,8 +22,8 @@ record Recorded(UUID journeyId, UUID milestoneId, UUID followUpId, UUID assessme
         return new Recorded(journeyId, null, null, null, null, null, version);
     }
 
-    static Recorded opened(UUID journeyId, boolean possibleDuplicate) {
-        return new Recorded(journeyId, null, null, null, null, null, 0, possibleDuplicate);
+    static Recorded opened(UUID journeyId, long version, boolean possibleDuplicate) {
+        return new Recorded(journeyId, null, null, null, null, null, version, possibleDuplicate);
     }
 
     static Recorded milestone(UUID journeyId, UUID milestoneId, long version) {

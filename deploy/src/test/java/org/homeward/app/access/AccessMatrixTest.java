@@ -78,6 +78,7 @@ class AccessMatrixTest extends HttpTest {
         RULES.put("GET /api/v1/outcomes/chart", EnumSet.of(Role.EVALUATOR));
         RULES.put("GET /api/v1/outcomes/definitions", EnumSet.of(Role.EVALUATOR));
         RULES.put("GET /api/v1/outcomes/export", EnumSet.of(Role.EVALUATOR));
+        RULES.put("GET /api/v1/outcomes/referrals", EnumSet.of(Role.EVALUATOR));
         for (String description : PUBLIC) {
             RULES.put(description, ANY_ROLE);
         }

@@ -222,6 +222,7 @@ class ApiContractTest extends HttpTest {
         call(evaluator, "GET", "/api/v1/outcomes/definitions", Map.of(), null);
         call(evaluator, "GET", "/api/v1/outcomes/export?from=2026-01-01&to=2026-12-31", Map.of(), null);
         call(evaluator, "GET", "/api/v1/outcomes/export?program=" + program, Map.of("Accept", "text/csv"), null);
+        call(evaluator, "GET", "/api/v1/outcomes/referrals?from=2026-01-01&to=2026-12-31", Map.of(), null);
 
         // administration
         call(admin, "GET", "/api/v1/admin/projections", Map.of(), null);
@@ -235,6 +236,7 @@ class ApiContractTest extends HttpTest {
         refused(400, caseManager, "POST", openPath + "/milestones", Map.of("Idempotency-Key", " "),
                 body(milestone("SHELTER_ENTERED", INTAKE, null)));
         refused(400, evaluator, "GET", "/api/v1/outcomes?cohort=decade", Map.of(), null);
+        refused(400, evaluator, "GET", "/api/v1/outcomes/referrals?from=2026-13-01&partner=x", Map.of(), null);
         refused(401, null, "GET", openPath + "/timeline", Map.of(), null);
         refused(403, caseManager, "POST", "/api/v1/programs", Map.of(), body(Map.of(
                 "organisationId", "org-test", "name", "n", "kind", "VOCATIONAL_TRAINING")));

@@ -239,6 +239,9 @@ class ReferralsTest extends HttpTest {
         assertThat(elsewhere.body()).contains("referralId");
         Reply opened = partnerStaff.post("/api/v1/journeys", intake);
         assertThat(opened.status()).isEqualTo(201);
+        // opened and received in one command: the answer's version is the second event's
+        assertThat(opened.json().path("version").asLong()).isEqualTo(1);
+        assertThat(opened.eTag()).isEqualTo("\"1\"");
         String own = opened.text("journeyId");
         // later a phone call from a hotline refers the same person for something else
         ok(partnerStaff.post("/api/v1/journeys/" + own + "/referrals-received", Map.of(

@@ -2,6 +2,8 @@ package org.homeward.query.outcomes;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Parameters;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +23,10 @@ import org.homeward.outcome.Breakdown;
 import org.homeward.outcome.CohortPeriod;
 import org.homeward.outcome.FindJourneyExport;
 import org.homeward.outcome.FindOutcomes;
+import org.homeward.outcome.FindReferralFigures;
 import org.homeward.outcome.JourneyExport;
 import org.homeward.outcome.Outcomes;
+import org.homeward.outcome.ReferralFigures;
 import org.homeward.query.Answers;
 import org.homeward.query.QuerySettings;
 import org.homeward.refusal.InvalidRequestException;
@@ -59,6 +63,7 @@ class OutcomesController {
 
     private static final Set<String> PARAMETERS = Set.of("program", "organisation", "cohort", "from", "to", "groupBy");
     private static final Set<String> EXPORT_PARAMETERS = Set.of("program", "organisation", "from", "to");
+    private static final Set<String> REFERRAL_PARAMETERS = Set.of("organisation", "from", "to");
 
     @Schema(name = "OutcomeDefinition")
     record Definition(String name, String unit, String definition) {
@@ -139,6 +144,23 @@ class OutcomesController {
                              .body(OutcomesCsv.write(export(parameters)));
     }
 
+    @Operation(operationId = "referralFigures",
+               summary = "Referrals made, accepted and completed, and median days to acceptance and completion:"
+                         + " in all, per service and per partner organisation")
+    @Parameters({
+            @Parameter(name = "organisation", in = ParameterIn.QUERY,
+                       description = "Only referrals of journeys this organisation holds now",
+                       schema = @Schema(type = "string", pattern = "^[A-Za-z0-9][A-Za-z0-9._:@-]{0,63}$")),
+            @Parameter(name = "from", in = ParameterIn.QUERY, description = "Referrals made on or after this date",
+                       schema = @Schema(type = "string", format = "date")),
+            @Parameter(name = "to", in = ParameterIn.QUERY, description = "Referrals made on or before this date",
+                       schema = @Schema(type = "string", format = "date"))
+    })
+    @GetMapping(value = "/referrals", produces = MediaType.APPLICATION_JSON_VALUE)
+    ReferralFigures referrals(@Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
+        return Answers.ask(queries, findReferrals(parameters), ResponseTypes.instanceOf(ReferralFigures.class));
+    }
+
     @Operation(summary = "Every outcome figure: its unit and how it is computed")
     @GetMapping("/definitions")
     Definitions definitions() {
@@ -170,6 +192,16 @@ class OutcomesController {
             throw new InvalidRequestException(errors);
         }
         return new FindJourneyExport(filters.program(), filters.organisation(), filters.from(), filters.to());
+    }
+
+    /** @throws InvalidRequestException naming every bad parameter at once */
+    static FindReferralFigures findReferrals(Map<String, String> parameters) {
+        List<Field> errors = new ArrayList<>();
+        Filters filters = filters(parameters, REFERRAL_PARAMETERS, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return new FindReferralFigures(filters.organisation(), filters.from(), filters.to());
     }
 
     /** Which journeys a question is about; a field is null when not asked or, with an error, bad. */

@@ -42,6 +42,7 @@ import org.homeward.journey.ReferralMade;
 import org.homeward.journey.ReferralReceived;
 import org.homeward.journey.ReferralRevoked;
 import org.homeward.journey.ReferralStarted;
+import org.homeward.journey.ReferralState;
 import org.homeward.journey.SamePersonConfirmed;
 import org.homeward.program.ProgramDefined;
 import org.homeward.program.ProgramRetired;
@@ -59,16 +60,16 @@ import org.springframework.stereotype.Component;
  * replaying a batch harmless.
  *
  * <p>It also keeps what the de-identified export reads ({@link ExportQueries}): the journey's nationality, its
- * research consent, whether the person's data was erased, and every standing milestone with its outcome codes.
+ * research consent, whether the person's data was erased, and every standing milestone with its outcome codes;
+ * and one row per referral, which the referral figures read ({@link ReferralQueries}).
  */
 @Ignores(value = {JourneyClosed.class, JourneyReopened.class, CaseManagerAssigned.class, RiskFlagged.class,
-                  RiskFlagResolved.class, ProgramUpdated.class, ProgramRetired.class,
-                  ReferralMade.class, ReferralAccepted.class, ReferralDeclined.class, ReferralStarted.class,
-                  ReferralCompleted.class, ReferralClosedUnmet.class, ReferralRevoked.class, ReferralReceived.class,
+                  RiskFlagResolved.class, ProgramUpdated.class, ProgramRetired.class, ReferralReceived.class,
                   SamePersonConfirmed.class, PossibleDuplicateDismissed.class},
-         why = "figures and the export rest on the profile, milestones, consents, assessments and follow-ups; who"
-               + " manages a journey, whether it is open, its risk flags, a program's name or retirement and which"
-               + " journeys are the same person's change none of them; referrals are counted apart")
+         why = "figures and the export rest on the profile, milestones, consents, assessments, follow-ups and"
+               + " referrals made; who manages a journey, whether it is open, its risk flags, a program's name or"
+               + " retirement, where a journey came from and which journeys are the same person's change none of"
+               + " them")
 @Component
 @ProcessingGroup(OutcomesProjection.NAME)
 class OutcomesProjection {
@@ -215,13 +216,72 @@ class OutcomesProjection {
         writes.write("insert into outcomes_program (program_id) values (?) on conflict do nothing", event.programId());
     }
 
+    @EventHandler
+    void on(ReferralMade event, @SequenceNumber long version) {
+        if (writes.advance(event.journeyId(), version)) {
+            writes.write("""
+                         insert into outcomes_referral (journey_id, referral_id, partner_organisation_id, service,
+                             made_on, state)
+                         values (?, ?, ?, ?, ?, ?)
+                         """,
+                         event.journeyId(), event.referralId(), event.partnerOrganisationId(),
+                         event.service().name(), event.madeOn(), ReferralState.REQUESTED.name());
+        }
+    }
+
+    @EventHandler
+    void on(ReferralAccepted event, @SequenceNumber long version) {
+        if (writes.advance(event.journeyId(), version)) {
+            writes.write("update outcomes_referral set state = ?, accepted_on = ? where journey_id = ?"
+                         + " and referral_id = ?",
+                         ReferralState.ACCEPTED.name(), event.acceptedOn(), event.journeyId(), event.referralId());
+        }
+    }
+
+    @EventHandler
+    void on(ReferralCompleted event, @SequenceNumber long version) {
+        if (writes.advance(event.journeyId(), version)) {
+            writes.write("update outcomes_referral set state = ?, completed_on = ? where journey_id = ?"
+                         + " and referral_id = ?",
+                         ReferralState.COMPLETED.name(), event.completedOn(), event.journeyId(), event.referralId());
+        }
+    }
+
+    /** No figure counts these yet; the state is kept so that one can without rebuilding the read model. */
+    @EventHandler
+    void on(ReferralDeclined event, @SequenceNumber long version) {
+        referralNow(event.journeyId(), event.referralId(), ReferralState.DECLINED, version);
+    }
+
+    @EventHandler
+    void on(ReferralStarted event, @SequenceNumber long version) {
+        referralNow(event.journeyId(), event.referralId(), ReferralState.IN_PROGRESS, version);
+    }
+
+    @EventHandler
+    void on(ReferralClosedUnmet event, @SequenceNumber long version) {
+        referralNow(event.journeyId(), event.referralId(), ReferralState.CLOSED_UNMET, version);
+    }
+
+    @EventHandler
+    void on(ReferralRevoked event, @SequenceNumber long version) {
+        referralNow(event.journeyId(), event.referralId(), ReferralState.REVOKED, version);
+    }
+
     @ResetHandler
     void reset() {
         jdbc.execute("""
                      delete from outcomes_milestone; delete from outcomes_journey_program; delete from outcomes_assessment;
                      delete from outcomes_follow_up; delete from outcomes_journey; delete from outcomes_program;
-                     delete from outcomes_export_milestone
+                     delete from outcomes_export_milestone; delete from outcomes_referral
                      """);
+    }
+
+    private void referralNow(UUID journeyId, UUID referralId, ReferralState state, long version) {
+        if (writes.advance(journeyId, version)) {
+            writes.write("update outcomes_referral set state = ? where journey_id = ? and referral_id = ?",
+                         state.name(), journeyId, referralId);
+        }
     }
 
     /** Stores a standing milestone if some figure depends on it; answers whether it did. */

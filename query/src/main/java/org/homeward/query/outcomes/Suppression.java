@@ -32,7 +32,12 @@ final class Suppression {
     }
 
     static Set<Cell> withheld(Map<Cell, Long> counts, List<Sum> sums, int threshold) {
-        Set<Cell> withheld = new HashSet<>();
+        return withheld(counts, sums, threshold, Set.of());
+    }
+
+    /** @param also cells withheld from the start for a reason of their own (as referrals of too few journeys) */
+    static Set<Cell> withheld(Map<Cell, Long> counts, List<Sum> sums, int threshold, Set<Cell> also) {
+        Set<Cell> withheld = new HashSet<>(also);
         counts.forEach((cell, count) -> {
             if (count > 0 && count < threshold) {
                 withheld.add(cell);
