@@ -3,6 +3,7 @@ package org.homeward.app.faults;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -139,6 +140,22 @@ final class Ledger {
         }
     }
 
+    /**
+     * The one command that appends several events: a withdrawal of the consent to share, followed in the same
+     * append by the revocation of each open referral to that partner, on one journey, in consecutive versions.
+     */
+    private static boolean revokedWithTheWithdrawal(List<String[]> events) {
+        List<String[]> inOrder = events.stream().sorted(Comparator.comparingLong(e -> Long.parseLong(e[1]))).toList();
+        for (int i = 1; i < inOrder.size(); i++) {
+            boolean next = inOrder.get(i)[0].equals(inOrder.get(0)[0])
+                           && Long.parseLong(inOrder.get(i)[1]) == Long.parseLong(inOrder.get(0)[1]) + i;
+            if (!next || !inOrder.get(i)[3].endsWith("ReferralRevoked")) {
+                return false;
+            }
+        }
+        return inOrder.get(0)[3].endsWith("ConsentWithdrawn");
+    }
+
     Check check(DataSource database) throws Exception {
         // request id -> the events it caused, as "journey/sequence/milestoneId/payloadType"
         Map<String, List<String[]>> byRequest = new HashMap<>();
@@ -171,11 +188,12 @@ final class Ledger {
                 lost++;
                 example(examples, "lost: request " + ack.requestId() + " journey " + ack.journeyId() + " v"
                                   + ack.version());
-            } else if (events.size() > 1) {
+            } else if (events.size() > 1 && !revokedWithTheWithdrawal(events)) {
                 duplicated++;
                 example(examples, "request " + ack.requestId() + " stored " + events.size() + " times");
             } else {
-                String[] event = events.get(0);
+                // the last of its events is the version answered
+                String[] event = events.stream().max(Comparator.comparingLong(e -> Long.parseLong(e[1]))).get();
                 boolean right = event[0].equals(ack.journeyId()) && Long.parseLong(event[1]) == ack.version()
                                 && (ack.milestoneId() == null || ack.milestoneId().equals(event[2]));
                 if (!right) {

@@ -11,8 +11,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Concurrent writers recording milestones (and one request in ten raising or resolving a risk flag) on a shared
- * set of journeys, bounded in count and time, every answer written to the ledger. Half the writes carry an
+ * Concurrent writers recording milestones (one request in ten raising or resolving a risk flag, and one in ten a
+ * step of a referral: consent to share given or withdrawn, a referral made, the partner accepting) on a shared set
+ * of journeys, bounded in count and time, every answer written to the ledger. Half the writes carry an
  * Idempotency-Key and are sent a second time after their answer: the retry must get the same answer and record
  * nothing. Writers pick among the ports they are given, which a
  * scenario changes when it restarts a process.
@@ -26,6 +27,8 @@ final class Load {
     private static final int REFUSED_EVERY = 10;
     /** one request in this many raises or resolves a risk flag */
     private static final int RISK_FLAG_EVERY = 10;
+    /** one request in this many is a step of a referral to {@link #ELSEWHERE} */
+    private static final int REFERRAL_EVERY = 10;
     static final String CASE_MANAGER = "cm-faults";
     static final LocalDate INTAKE = LocalDate.of(2026, 1, 12);
     private static final String[] TYPES = {"SUPPORT_GROUP_JOINED", "COUNSELLING_STARTED", "MEDICAL_CHECKUP_DONE",
@@ -38,6 +41,8 @@ final class Load {
     private final List<String> journeys = Collections.synchronizedList(new ArrayList<>());
     /** journey and flag id of the flags raised and not yet resolved */
     private final java.util.Queue<String[]> openFlags = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** referrals made and not yet answered by the partner */
+    private final java.util.Queue<String> madeReferrals = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicInteger sent = new AtomicInteger();
     private volatile boolean stopped;
     private final List<Thread> writers = new ArrayList<>();
@@ -120,6 +125,7 @@ final class Load {
                     String journey = journeys.get(ThreadLocalRandom.current().nextInt(journeys.size()));
                     String key = ThreadLocalRandom.current().nextBoolean() ? UUID.randomUUID().toString() : null;
                     Client.Answer answer = n % RISK_FLAG_EVERY == RISK_FLAG_EVERY / 2 ? riskFlag(journey, key)
+                            : n % REFERRAL_EVERY == 2 ? referralStep(journey, key)
                             : write("/api/v1/journeys/" + journey + "/milestones", milestone(), key, journey);
                     if (answer.status() == 0 || answer.status() == 503) {
                         pause(250);                 // the service is down: do not spin
@@ -151,6 +157,42 @@ final class Load {
             openFlags.add(new String[] {journey, answer.field("flagId")});
         }
         return answer;
+    }
+
+    /**
+     * One step of a referral to the other organisation, at random: the consent to share given or withdrawn (which
+     * revokes the open referrals in the same append), a referral made (refused without the consent: nothing may be
+     * stored), or the partner's staff accepting one (refused once revoked). The partner's answer names no journey
+     * and no version, so it is judged by its status alone; its events converge with every projection.
+     */
+    private Client.Answer referralStep(String journey, String key) {
+        String sharing = "{\"purpose\": \"SHARING_WITH_PARTNER\", \"partnerOrganisationId\": \"%s\","
+                         .formatted(ELSEWHERE) + " \"decidedOn\": \"%s\"".formatted(INTAKE.plusDays(1));
+        return switch (ThreadLocalRandom.current().nextInt(4)) {
+            case 0 -> write("/api/v1/journeys/" + journey + "/consents", sharing + ", \"sharedDetails\": [\"PHONE\"]}",
+                            key, journey);
+            case 1 -> write("/api/v1/journeys/" + journey + "/consent-withdrawals", sharing + "}", key, journey);
+            case 2 -> {
+                Client.Answer made = write("/api/v1/journeys/" + journey + "/referrals", """
+                        {"partnerOrganisationId": "%s", "service": "LEGAL_AID", "madeOn": "%s", "dueOn": "%s"}
+                        """.formatted(ELSEWHERE, INTAKE.plusDays(2), INTAKE.plusDays(20)), key, journey);
+                if (made.ok()) {
+                    madeReferrals.add(made.field("referralId"));
+                }
+                yield made;
+            }
+            default -> {
+                String referral = madeReferrals.poll();
+                if (referral == null) {
+                    yield write("/api/v1/journeys/" + journey + "/milestones", milestone(), key, journey);
+                }
+                Client.Answer accepted = elsewhere.post(port(), "/api/v1/referrals/" + referral + "/acceptance",
+                                                        "{\"acceptedOn\": \"%s\"}".formatted(INTAKE.plusDays(3)),
+                                                        Map.of());
+                ledger.answered(accepted.status(), accepted.field("type"), accepted.requestId());
+                yield accepted;
+            }
+        };
     }
 
     /**
