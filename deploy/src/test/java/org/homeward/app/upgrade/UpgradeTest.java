@@ -142,7 +142,8 @@ class UpgradeTest {
                             rs.getString("payload_type"), rs.getString("payload_revision"), rs.getBytes("payload"),
                             rs.getBytes("meta_data"));
                     IntermediateEventRepresentation current = upcasters
-                            .upcast(Stream.of(new InitialEventRepresentation(stored, events))).findFirst().orElseThrow();
+                            .upcast(Stream.of(new InitialEventRepresentation(stored, events)))
+                            .findFirst().orElseThrow();
                     SerializedObject<byte[]> now = new SimpleSerializedObject<>(
                             current.getData(byte[].class).getData(), byte[].class, current.getType());
                     if (!now.getType().equals(stored.getPayload().getType())) {
