@@ -1605,6 +1605,25 @@ class JourneyTest {
                .expectNoEvents();
     }
 
+    /**
+     * A step is dated on or after the step it follows, as it is on or after the day the referral was made: a
+     * completion, a closure or a start dated before the acceptance it follows records an order of events that
+     * never happened (accepted() is on the fourth day after intake, the referral made on the third).
+     */
+    @Test
+    void aStepIsNotDatedBeforeTheStepItFollows() {
+        caller = partnerStaff(Role.CASE_MANAGER);
+        fixture.given(opened(), sharingWithPartner(), referralMade(), accepted())
+               .when(new CompleteReferral(journeyId, referralId, INTAKE.plusDays(3), ReferralOutcome.SERVICE_PROVIDED,
+                                          NOW))
+               .expectException(invalidField("completedOn"))
+               .expectNoEvents();
+        fixture.given(opened(), sharingWithPartner(), referralMade(), accepted())
+               .when(new StartReferral(journeyId, referralId, INTAKE.plusDays(3), NOW))
+               .expectException(invalidField("startedOn"))
+               .expectNoEvents();
+    }
+
     @Test
     void onlyThePartnersStaffRecordItsSteps() {
         caller = supervisorOf("org-a");
