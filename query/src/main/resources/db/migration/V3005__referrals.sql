@@ -6,6 +6,8 @@
 create table timeline_referral (
     journey_id              uuid not null,
     referral_id             uuid not null,
+    -- the journey's organisation when it referred; a later transfer does not change who referred
+    referring_organisation_id text not null,
     partner_organisation_id text not null,
     service                 text not null,
     made_on                 date not null,

@@ -28,6 +28,16 @@ public record Submission(Caller caller, String idempotencyKey, Long expectedVers
         return UUID.nameUUIDFromBytes((idempotencyKey + "\n" + path + "\n" + kind).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * This request's submission for another command it sends besides the first, under a key of its own derived
+     * from the client's: each command is then recognised on a retry, rather than the second answering the first's
+     * answer. A client's key holds no line break, so a derived key never meets one.
+     */
+    public Submission forAnotherCommand(String which) {
+        return idempotencyKey == null ? this
+                : new Submission(caller, idempotencyKey + "\n" + which, expectedVersion, path, requestId, channel);
+    }
+
     public Provenance provenance() {
         return new Provenance(caller.userId(), caller.role(), caller.organisationId(), requestId, channel);
     }

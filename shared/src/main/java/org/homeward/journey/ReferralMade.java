@@ -6,11 +6,14 @@ import java.util.UUID;
 /**
  * A case manager asked a partner organisation to provide a service.
  *
- * @param note            for the partner, sealed under the person's key; null when none was given
- * @param consentOverride null when the person's consent to share with the partner was in force
+ * @param referringOrganisationId the journey's organisation when it referred: a later transfer changes whose the
+ *                                journey is, never who referred (nor may the partner learn where it went)
+ * @param note                    for the partner, sealed under the person's key; null when none was given
+ * @param consentOverride         null when the person's consent to share with the partner was in force
  */
-public record ReferralMade(UUID journeyId, UUID referralId, String partnerOrganisationId, ReferralService service,
-                           LocalDate madeOn, LocalDate dueOn, String note, ConsentOverride consentOverride)
+public record ReferralMade(UUID journeyId, UUID referralId, String referringOrganisationId,
+                           String partnerOrganisationId, ReferralService service, LocalDate madeOn,
+                           LocalDate dueOn, String note, ConsentOverride consentOverride)
         implements JourneyEvent {
 
     /**

@@ -97,7 +97,8 @@ class PossibleDuplicatesController {
         PossibleDuplicates.Pair pair = duplicates.find(caller.organisationId(), possibleDuplicateId)
                                                  .orElseThrow(() -> new NotVisibleException(possibleDuplicateId));
         long version = commands.send(command.apply(pair.journeyId(), pair.otherJourneyId()), submission, null);
-        long otherVersion = commands.send(command.apply(pair.otherJourneyId(), pair.journeyId()), submission, null);
+        long otherVersion = commands.send(command.apply(pair.otherJourneyId(), pair.journeyId()),
+                                          submission.forAnotherCommand("the other journey"), null);
         return ResponseEntity.ok(new Decided(possibleDuplicateId, pair.journeyId(), version, pair.otherJourneyId(),
                                              otherVersion));
     }

@@ -110,10 +110,11 @@ public class Journey {
         }
     }
 
-    private record Referral(String partnerOrganisationId, LocalDate madeOn, ReferralState state) {
+    /** @param lastStepOn the day it was made, or of its last step since: no step is dated before it */
+    private record Referral(String partnerOrganisationId, LocalDate lastStepOn, ReferralState state) {
 
-        Referral now(ReferralState next) {
-            return new Referral(partnerOrganisationId, madeOn, next);
+        Referral now(ReferralState next, LocalDate on) {
+            return new Referral(partnerOrganisationId, on, next);
         }
     }
 
@@ -437,8 +438,9 @@ public class Journey {
         if (command.consentOverride() != null && caller(metaData).role() != Role.SUPERVISOR) {
             throw new NotPermittedException("Only a supervisor may refer without the person's consent to share");
         }
-        apply(new ReferralMade(journeyId, command.referralId(), command.partnerOrganisationId(), command.service(),
-                               command.madeOn(), command.dueOn(), command.note(), command.consentOverride()));
+        apply(new ReferralMade(journeyId, command.referralId(), organisationId, command.partnerOrganisationId(),
+                               command.service(), command.madeOn(), command.dueOn(), command.note(),
+                               command.consentOverride()));
         return version;
     }
 
@@ -612,8 +614,9 @@ public class Journey {
             throw new ReferralStateException(referralId, referral.state());
         }
         requireNotInFuture(dateField, on, now);
-        if (on.isBefore(referral.madeOn())) {
-            throw new InvalidFieldException(dateField, "must not be before the day the referral was made");
+        if (on.isBefore(referral.lastStepOn())) {
+            throw new InvalidFieldException(dateField, "must not be before the referral was made or took its last"
+                                                       + " step (" + referral.lastStepOn() + ")");
         }
     }
 
@@ -838,36 +841,36 @@ public class Journey {
 
     @EventSourcingHandler
     void on(ReferralAccepted event, @SequenceNumber long sequenceNumber) {
-        referralNow(event.referralId(), ReferralState.ACCEPTED, sequenceNumber);
+        referralNow(event.referralId(), ReferralState.ACCEPTED, event.acceptedOn(), sequenceNumber);
     }
 
     @EventSourcingHandler
     void on(ReferralDeclined event, @SequenceNumber long sequenceNumber) {
-        referralNow(event.referralId(), ReferralState.DECLINED, sequenceNumber);
+        referralNow(event.referralId(), ReferralState.DECLINED, event.declinedOn(), sequenceNumber);
     }
 
     @EventSourcingHandler
     void on(ReferralStarted event, @SequenceNumber long sequenceNumber) {
-        referralNow(event.referralId(), ReferralState.IN_PROGRESS, sequenceNumber);
+        referralNow(event.referralId(), ReferralState.IN_PROGRESS, event.startedOn(), sequenceNumber);
     }
 
     @EventSourcingHandler
     void on(ReferralCompleted event, @SequenceNumber long sequenceNumber) {
-        referralNow(event.referralId(), ReferralState.COMPLETED, sequenceNumber);
+        referralNow(event.referralId(), ReferralState.COMPLETED, event.completedOn(), sequenceNumber);
     }
 
     @EventSourcingHandler
     void on(ReferralClosedUnmet event, @SequenceNumber long sequenceNumber) {
-        referralNow(event.referralId(), ReferralState.CLOSED_UNMET, sequenceNumber);
+        referralNow(event.referralId(), ReferralState.CLOSED_UNMET, event.closedOn(), sequenceNumber);
     }
 
     @EventSourcingHandler
     void on(ReferralRevoked event, @SequenceNumber long sequenceNumber) {
-        referralNow(event.referralId(), ReferralState.REVOKED, sequenceNumber);
+        referralNow(event.referralId(), ReferralState.REVOKED, event.revokedOn(), sequenceNumber);
     }
 
-    private void referralNow(UUID referralId, ReferralState state, long sequenceNumber) {
-        referrals.computeIfPresent(referralId, (id, referral) -> referral.now(state));
+    private void referralNow(UUID referralId, ReferralState state, LocalDate on, long sequenceNumber) {
+        referrals.computeIfPresent(referralId, (id, referral) -> referral.now(state, on));
         version = sequenceNumber;
     }
 

@@ -3,6 +3,7 @@ package org.homeward.command.journey;
 import java.util.UUID;
 import org.homeward.access.Caller;
 import org.homeward.command.InvalidFieldException;
+import org.homeward.journey.ReferralState;
 import org.homeward.refusal.NotVisibleException;
 import org.springframework.stereotype.Component;
 
@@ -45,17 +46,27 @@ class JourneyAccess {
     }
 
     /**
-     * The organisation that made a Homeward referral, when it was made to {@code receivingOrganisationId}.
+     * The organisation that made a Homeward referral, when a journey of {@code receivingOrganisationId} may receive
+     * it: made to that organisation, taken on by it (accepted, in progress or completed: not one it declined, nor
+     * one revoked, above all by the person withdrawing their consent), and not yet received by another journey.
      *
      * @throws InvalidFieldException naming {@code referralId} otherwise, whether it exists or not
      */
     String referringOrganisation(UUID referralId, String receivingOrganisationId) {
-        return directory.referral(referralId)
-                        .filter(referral -> referral.partnerOrganisationId().equals(receivingOrganisationId))
-                        .flatMap(referral -> directory.owner(referral.journeyId()))
-                        .map(JourneyDirectory.Owner::organisationId)
-                        .orElseThrow(() -> new InvalidFieldException(
-                                "referralId", "names no referral made to the journey's organisation"));
+        JourneyDirectory.ReferralTo referral = directory.referral(referralId)
+                .filter(made -> made.partnerOrganisationId().equals(receivingOrganisationId))
+                .orElseThrow(() -> new InvalidFieldException(
+                        "referralId", "names no referral made to the journey's organisation"));
+        boolean takenOn = referral.state() == ReferralState.ACCEPTED || referral.state() == ReferralState.IN_PROGRESS
+                          || referral.state() == ReferralState.COMPLETED;
+        if (!takenOn) {
+            throw new InvalidFieldException("referralId", "names a referral that is " + referral.state()
+                                                          + "; only one the organisation took on is received");
+        }
+        if (referral.receivedBy() != null) {
+            throw new InvalidFieldException("referralId", "was received by a journey already");
+        }
+        return referral.referringOrganisationId();
     }
 
     /** The organisation of a journey the caller may record on. */

@@ -9,7 +9,15 @@ import org.homeward.journey.CaseManagerAssigned;
 import org.homeward.journey.JourneyEvent;
 import org.homeward.journey.JourneyOpened;
 import org.homeward.journey.JourneyTransferred;
+import org.homeward.journey.ReferralAccepted;
+import org.homeward.journey.ReferralClosedUnmet;
+import org.homeward.journey.ReferralCompleted;
+import org.homeward.journey.ReferralDeclined;
 import org.homeward.journey.ReferralMade;
+import org.homeward.journey.ReferralReceived;
+import org.homeward.journey.ReferralRevoked;
+import org.homeward.journey.ReferralStarted;
+import org.homeward.journey.ReferralState;
 import org.homeward.program.ProgramEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,11 +27,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Whose journey each is (organisation and case manager), and to which partner each referral was made on which
- * journey, as the access rules need them before a command.
+ * Whose journey each is (organisation and case manager), and for each referral: on which journey, by and to which
+ * organisation, where it stands and which journey of the partner received it — as the access rules need them
+ * before a command.
  */
 @Ignores(value = {JourneyEvent.class, ProgramEvent.class},
-         why = "only opening, assignment and transfer change whose a journey is; only making one adds a referral")
+         why = "only opening, assignment and transfer change whose a journey is; only a referral's own steps and its"
+               + " receipt change what is known of it")
 @Component
 @ProcessingGroup("journey-directory")
 class JourneyDirectory {
@@ -33,7 +43,9 @@ class JourneyDirectory {
     record Owner(String organisationId, String caseManagerId) {
     }
 
-    record ReferralTo(UUID journeyId, String partnerOrganisationId) {
+    /** @param receivedBy the partner's journey that received it; null until one did */
+    record ReferralTo(UUID journeyId, String referringOrganisationId, String partnerOrganisationId,
+                      ReferralState state, UUID receivedBy) {
     }
 
     private final JdbcTemplate jdbc;
@@ -87,8 +99,13 @@ class JourneyDirectory {
     }
 
     Optional<ReferralTo> referral(UUID referralId) {
-        return jdbc.query("select journey_id, partner_organisation_id from referral_directory where referral_id = ?",
-                          (rs, row) -> new ReferralTo(rs.getObject(1, UUID.class), rs.getString(2)), referralId)
+        return jdbc.query("select * from referral_directory where referral_id = ?",
+                          (rs, row) -> new ReferralTo(rs.getObject("journey_id", UUID.class),
+                                                      rs.getString("referring_organisation_id"),
+                                                      rs.getString("partner_organisation_id"),
+                                                      ReferralState.valueOf(rs.getString("state")),
+                                                      rs.getObject("received_by_journey_id", UUID.class)),
+                          referralId)
                    .stream().findFirst();
     }
 
@@ -100,8 +117,54 @@ class JourneyDirectory {
 
     @EventHandler
     void on(ReferralMade event) {
-        jdbc.update("insert into referral_directory values (?, ?, ?) on conflict (referral_id) do nothing",
-                    event.referralId(), event.journeyId(), event.partnerOrganisationId());
+        jdbc.update("""
+                    insert into referral_directory (referral_id, journey_id, referring_organisation_id,
+                        partner_organisation_id, state)
+                    values (?, ?, ?, ?, ?) on conflict (referral_id) do nothing
+                    """, event.referralId(), event.journeyId(), event.referringOrganisationId(),
+                    event.partnerOrganisationId(), ReferralState.REQUESTED.name());
+    }
+
+    @EventHandler
+    void on(ReferralAccepted event) {
+        referralNow(event.referralId(), ReferralState.ACCEPTED);
+    }
+
+    @EventHandler
+    void on(ReferralDeclined event) {
+        referralNow(event.referralId(), ReferralState.DECLINED);
+    }
+
+    @EventHandler
+    void on(ReferralStarted event) {
+        referralNow(event.referralId(), ReferralState.IN_PROGRESS);
+    }
+
+    @EventHandler
+    void on(ReferralCompleted event) {
+        referralNow(event.referralId(), ReferralState.COMPLETED);
+    }
+
+    @EventHandler
+    void on(ReferralClosedUnmet event) {
+        referralNow(event.referralId(), ReferralState.CLOSED_UNMET);
+    }
+
+    @EventHandler
+    void on(ReferralRevoked event) {
+        referralNow(event.referralId(), ReferralState.REVOKED);
+    }
+
+    @EventHandler
+    void on(ReferralReceived event) {
+        if (event.referralId() != null) {
+            jdbc.update("update referral_directory set received_by_journey_id = ? where referral_id = ?",
+                        event.journeyId(), event.referralId());
+        }
+    }
+
+    private void referralNow(UUID referralId, ReferralState state) {
+        jdbc.update("update referral_directory set state = ? where referral_id = ?", state.name(), referralId);
     }
 
     @EventHandler

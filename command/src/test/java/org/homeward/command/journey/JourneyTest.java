@@ -1436,8 +1436,8 @@ class JourneyTest {
     }
 
     private ReferralMade referralMade() {
-        return new ReferralMade(journeyId, referralId, PARTNER, ReferralService.LEGAL_AID, INTAKE.plusDays(3),
-                                INTAKE.plusDays(20), "sealed note", null);
+        return new ReferralMade(journeyId, referralId, "org-a", PARTNER, ReferralService.LEGAL_AID,
+                                INTAKE.plusDays(3), INTAKE.plusDays(20), "sealed note", null);
     }
 
     private ConsentGiven sharingWithPartner() {
@@ -1461,8 +1461,8 @@ class JourneyTest {
     void refersWhileConsentToShareWithThePartnerIsInForce() {
         fixture.given(opened(), sharingWithPartner())
                .when(refer(TODAY, FUTURE, null))
-               .expectEvents(new ReferralMade(journeyId, referralId, PARTNER, ReferralService.LEGAL_AID, TODAY,
-                                              FUTURE, "sealed note", null))
+               .expectEvents(new ReferralMade(journeyId, referralId, "org-a", PARTNER, ReferralService.LEGAL_AID,
+                                              TODAY, FUTURE, "sealed note", null))
                .expectResultMessagePayload(2L);
     }
 
@@ -1482,8 +1482,8 @@ class JourneyTest {
     void supervisorRefersWithoutConsentAsAnOverride() {
         fixture.given(opened())
                .when(refer(TODAY, FUTURE, OVERRIDE))
-               .expectEvents(new ReferralMade(journeyId, referralId, PARTNER, ReferralService.LEGAL_AID, TODAY,
-                                              FUTURE, "sealed note", OVERRIDE));
+               .expectEvents(new ReferralMade(journeyId, referralId, "org-a", PARTNER, ReferralService.LEGAL_AID,
+                                              TODAY, FUTURE, "sealed note", OVERRIDE));
     }
 
     @Test
@@ -1685,13 +1685,13 @@ class JourneyTest {
         UUID done = UUID.randomUUID();
         UUID elsewhere = UUID.randomUUID();
         fixture.given(opened(), sharingWithPartner(), referralMade(), accepted(),
-                      new ReferralMade(journeyId, other, PARTNER, ReferralService.MEDICAL_CARE, INTAKE, INTAKE, null,
-                                       null),
-                      new ReferralMade(journeyId, done, PARTNER, ReferralService.EDUCATION, INTAKE, INTAKE, null,
-                                       null),
+                      new ReferralMade(journeyId, other, "org-a", PARTNER, ReferralService.MEDICAL_CARE, INTAKE,
+                                       INTAKE, null, null),
+                      new ReferralMade(journeyId, done, "org-a", PARTNER, ReferralService.EDUCATION, INTAKE, INTAKE,
+                                       null, null),
                       new ReferralDeclined(journeyId, done, INTAKE, DeclineReason.NO_CAPACITY),
-                      new ReferralMade(journeyId, elsewhere, "partner-y", ReferralService.EDUCATION, INTAKE, INTAKE,
-                                       null, OVERRIDE))
+                      new ReferralMade(journeyId, elsewhere, "org-a", "partner-y", ReferralService.EDUCATION, INTAKE,
+                                       INTAKE, null, OVERRIDE))
                .when(withdraw(ConsentPurpose.SHARING_WITH_PARTNER, PARTNER, TODAY))
                .expectEvents(consentWithdrawn(ConsentPurpose.SHARING_WITH_PARTNER, PARTNER),
                              new ReferralRevoked(journeyId, referralId, TODAY, RevocationCause.CONSENT_WITHDRAWN),

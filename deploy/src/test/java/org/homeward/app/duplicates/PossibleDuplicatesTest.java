@@ -222,6 +222,35 @@ class PossibleDuplicatesTest extends HttpTest {
                                                                    .isEqualTo(one);
     }
 
+    /**
+     * A decision sends one command to each journey of the pair: with an Idempotency-Key, each must still be
+     * recorded (found by an attack: the second reused the first's key and answered its answer unrecorded).
+     */
+    @Test
+    void aConfirmationSentWithAnIdempotencyKeyIsRecordedOnBothJourneys() {
+        String organisation = "org-dup-keyed";
+        Api supervisor = as(Role.SUPERVISOR, "sv-dup-keyed", organisation);
+        String one = openAs(supervisor, organisation, "Nadia Cojocaru", "1997-05-14");
+        String two = openAs(supervisor, organisation, "COJOCARU Nadia", "1997-05-14");
+        JsonNode pair = pairOf(supervisor, two, one);
+        String key = UUID.randomUUID().toString();
+
+        for (int attempt = 0; attempt < 2; attempt++) {
+            Reply confirmed = supervisor.post("/api/v1/possible-duplicates/"
+                                              + pair.path("possibleDuplicateId").asString() + "/confirmation",
+                                              Map.of(), Map.of("Idempotency-Key", key));
+            assertThat(confirmed.status()).as("attempt %d", attempt).isEqualTo(200);
+        }
+
+        for (String journey : List.of(one, two)) {
+            assertThat(supervisor.get("/api/v1/journeys/" + journey + "/history").json().path("changes").valueStream()
+                                 .filter(change -> change.path("eventType").asString().equals("SamePersonConfirmed")))
+                    .as("recorded once on %s", journey).hasSize(1);
+        }
+        assertThat(supervisor.get("/api/v1/possible-duplicates").json().path("inOrganisation"))
+                .as("decided on both, no longer pending").isEmpty();
+    }
+
     private static Map<String, Object> person(String organisationId, String caseManagerId, String fullName,
                                               String dateOfBirth) {
         Map<String, Object> body = new LinkedHashMap<>(intake(organisationId, caseManagerId));

@@ -362,6 +362,66 @@ class ReferralsTest extends HttpTest {
         assertThat(events.stream().filter(e -> e.getKey().equals("ConsentWithdrawn"))).hasSize(5);
     }
 
+    /**
+     * Who referred is a fact of the referral: a transfer of the journey afterwards changes neither the partner's
+     * view nor the ReferralReceived kept on the partner's own journey, and never tells the partner where the
+     * person's journey went (found by an attack: both named the journey's new organisation).
+     */
+    @Test
+    void aTransferAfterwardsNeverTellsThePartnerWhereTheJourneyWent() {
+        String journey = openWithPerson();
+        String path = "/api/v1/journeys/" + journey;
+        ok(caseManager.post(path + "/consents", Map.of("purpose", "SHARING_WITH_PARTNER", "partnerOrganisationId",
+                                                       PARTNER, "decidedOn", TODAY.toString())));
+        String referralId = caseManager.post(path + "/referrals", referral(PARTNER, "MEDICAL_CARE")).text("referralId");
+        ok(partnerStaff.post("/api/v1/referrals/" + referralId + "/acceptance",
+                             Map.of("acceptedOn", TODAY.toString())));
+        ok(as(Role.SUPERVISOR, "sv-shelter", HOME).post(path + "/transfer", Map.of(
+                "organisationId", "org-safehouse", "caseManagerId", "cm-safehouse", "reason", "moved for safety")));
+        awaitCaughtUp("timeline");
+
+        assertThat(partnerSees(referralId, r -> true).path("referringOrganisationId").asString()).isEqualTo(HOME);
+        assertThat(partnerStaff.get("/api/v1/referrals").body()).doesNotContain("org-safehouse");
+        Map<String, Object> intake = with(intake(PARTNER, "cm-clinic"), "referredIn", Map.of(
+                "receivedOn", TODAY.toString(), "source", "HOMEWARD_REFERRAL", "referralId", referralId));
+        Reply opened = partnerStaff.post("/api/v1/journeys", intake);
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        awaitCaughtUp("timeline");
+        JsonNode received = partnerStaff.get("/api/v1/journeys/" + opened.text("journeyId") + "/timeline").json()
+                                        .path("referralsReceived").get(0);
+        assertThat(received.path("fromOrganisationId").asString()).isEqualTo(HOME);
+        // and one referral opens one journey
+        Reply again = partnerStaff.post("/api/v1/journeys", intake);
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.body()).contains("referralId", "received by a journey already");
+    }
+
+    /**
+     * Only a referral the partner took on opens a journey there: not one still waiting for its answer, and not one
+     * revoked by the person's withdrawal of consent (found by an attack: a revoked one opened a journey, recording
+     * for ever that the referring organisation sent this person).
+     */
+    @Test
+    void aReferralNotTakenOnOrRevokedOpensNothingAtThePartner() {
+        String path = "/api/v1/journeys/" + openWithPerson();
+        Map<String, Object> sharing = Map.of("purpose", "SHARING_WITH_PARTNER", "partnerOrganisationId", PARTNER,
+                                             "decidedOn", TODAY.toString());
+        ok(caseManager.post(path + "/consents", sharing));
+        String referralId = caseManager.post(path + "/referrals", referral(PARTNER, "MEDICAL_CARE")).text("referralId");
+        Map<String, Object> intake = with(intake(PARTNER, "cm-clinic"), "referredIn", Map.of(
+                "receivedOn", TODAY.toString(), "source", "HOMEWARD_REFERRAL", "referralId", referralId));
+
+        Reply waiting = partnerStaff.post("/api/v1/journeys", intake);
+        assertThat(waiting.status()).isEqualTo(400);
+        assertThat(waiting.body()).contains("referralId", "REQUESTED");
+        ok(partnerStaff.post("/api/v1/referrals/" + referralId + "/acceptance",
+                             Map.of("acceptedOn", TODAY.toString())));
+        ok(caseManager.post(path + "/consent-withdrawals", sharing));
+        Reply revoked = partnerStaff.post("/api/v1/journeys", intake);
+        assertThat(revoked.status()).isEqualTo(400);
+        assertThat(revoked.body()).contains("referralId", "REVOKED");
+    }
+
     private String openWithPerson() {
         Map<String, Object> intake = new LinkedHashMap<>(intake(HOME, "cm-shelter"));
         intake.put("person", Map.of("fullName", "Synthetic Partner Person", "phone", "+373 555 0199",

@@ -40,7 +40,7 @@ class PartnerReferrals {
     }
 
     private static final String SELECT = """
-            select r.*, j.organisation_id as referring_organisation_id, j.age_band, j.gender, j.nationality,
+            select r.*, j.age_band, j.gender, j.nationality,
                    j.form_of_exploitation, j.full_name, j.phone, j.email, c.shared_details
             from timeline_referral r
             join timeline_journey j using (journey_id)

@@ -288,11 +288,13 @@ class TimelineProjection {
         if (writes.advance(event.journeyId(), version)) {
             ReferralMade.ConsentOverride override = event.consentOverride();
             writes.write("""
-                         insert into timeline_referral (journey_id, referral_id, partner_organisation_id, service,
-                             made_on, due_on, note, override_reason, override_note, state)
-                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                         insert into timeline_referral (journey_id, referral_id, referring_organisation_id,
+                             partner_organisation_id, service, made_on, due_on, note, override_reason, override_note,
+                             state)
+                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                          """,
-                         event.journeyId(), event.referralId(), event.partnerOrganisationId(), event.service().name(),
+                         event.journeyId(), event.referralId(), event.referringOrganisationId(),
+                         event.partnerOrganisationId(), event.service().name(),
                          event.madeOn(), event.dueOn(), event.note(),
                          override == null ? null : override.reason().name(), override == null ? null : override.note(),
                          ReferralState.REQUESTED.name());

@@ -146,8 +146,8 @@ class ReferralFiguresTest {
     void eventsDeliveredAgainCountOnce() {
         UUID journey = open("org-replayed", Set.of(ConsentPurpose.CASE_MANAGEMENT, ConsentPurpose.PROGRAM_EVALUATION));
         UUID referral = UUID.randomUUID();
-        ReferralMade made = new ReferralMade(journey, referral, "partner-r", ReferralService.EDUCATION, MARCH,
-                                             MARCH.plusDays(30), null, null);
+        ReferralMade made = new ReferralMade(journey, referral, "org-referring", "partner-r",
+                                             ReferralService.EDUCATION, MARCH, MARCH.plusDays(30), null, null);
         ReferralAccepted accepted = new ReferralAccepted(journey, referral, MARCH.plusDays(2));
         events.given(made, accepted);
 
@@ -187,7 +187,8 @@ class ReferralFiguresTest {
 
     private static UUID made(UUID journey, String partner, ReferralService service, LocalDate madeOn) {
         UUID referral = UUID.randomUUID();
-        events.given(new ReferralMade(journey, referral, partner, service, madeOn, madeOn.plusDays(30), null, null));
+        events.given(new ReferralMade(journey, referral, "org-referring", partner, service, madeOn,
+                                      madeOn.plusDays(30), null, null));
         return referral;
     }
 
