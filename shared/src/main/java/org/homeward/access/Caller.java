@@ -14,6 +14,15 @@ public record Caller(String userId, Role role, String organisationId) {
     public static final String REQUEST_ATTRIBUTE = Caller.class.getName();
 
     /**
+     * A case manager or supervisor of the organisation: who may act on, and read, a referral made to it. One rule
+     * for both sides, so the partner's reads and steps cannot drift apart.
+     */
+    public boolean staffOf(String organisationId) {
+        return userId != null && organisationId.equals(this.organisationId)
+               && (role == Role.CASE_MANAGER || role == Role.SUPERVISOR);
+    }
+
+    /**
      * The caller authentication put on a request, or null where no valid token came. Takes the request's
      * {@code getAttribute} rather than the request, so that the contract knows nothing of servlets.
      */

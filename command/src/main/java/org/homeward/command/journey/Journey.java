@@ -160,7 +160,7 @@ public class Journey {
         Caller caller = caller(command.getMetaData());
         boolean allowed = command.getPayload() instanceof PartnerStep step
                 ? referrals.containsKey(step.referralId())
-                  && mayAnswer(caller, referrals.get(step.referralId()).partnerOrganisationId())
+                  && caller.staffOf(referrals.get(step.referralId()).partnerOrganisationId())
                 : mayRecord(caller, organisationId, caseManagerId);
         if (!allowed) {
             throw new NotVisibleException(journeyId);
@@ -872,12 +872,6 @@ public class Journey {
     private void referralNow(UUID referralId, ReferralState state, LocalDate on, long sequenceNumber) {
         referrals.computeIfPresent(referralId, (id, referral) -> referral.now(state, on));
         version = sequenceNumber;
-    }
-
-    /** Who may record a step of a referral: the case managers and supervisors of the partner it was made to. */
-    static boolean mayAnswer(Caller caller, String partnerOrganisationId) {
-        return caller.userId() != null && partnerOrganisationId.equals(caller.organisationId())
-               && (caller.role() == Role.CASE_MANAGER || caller.role() == Role.SUPERVISOR);
     }
 
     @EventSourcingHandler

@@ -34,13 +34,13 @@ class JourneyAccess {
 
     /**
      * The journey a partner's step goes to, when the caller may record it: staff of the partner the referral was
-     * made to ({@link Journey#mayAnswer}).
+     * made to ({@link Caller#staffOf}).
      *
      * @throws NotVisibleException as if the referral did not exist, for everybody else
      */
     UUID requireMayAnswer(Caller caller, UUID referralId) {
         return directory.referral(referralId)
-                        .filter(referral -> Journey.mayAnswer(caller, referral.partnerOrganisationId()))
+                        .filter(referral -> caller.staffOf(referral.partnerOrganisationId()))
                         .map(JourneyDirectory.ReferralTo::journeyId)
                         .orElseThrow(() -> new NotVisibleException(referralId));
     }

@@ -1,16 +1,13 @@
 package org.homeward.query.timeline;
 
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.homeward.journey.ContactDetail;
 import org.homeward.journey.PartnerReferral;
 import org.homeward.journey.Profile;
@@ -95,7 +92,7 @@ class PartnerReferrals {
                 needed.contains(ProfileField.NATIONALITY) ? rs.getString("nationality") : null,
                 needed.contains(ProfileField.FORM_OF_EXPLOITATION)
                         ? Profile.FormOfExploitation.valueOf(rs.getString("form_of_exploitation")) : null);
-        Set<ContactDetail> shared = sharedDetails(rs);
+        Set<ContactDetail> shared = TimelineQueries.sharedDetails(rs);
         PartnerReferral.SharedContact contact = !state.open() || shared.isEmpty() || key == null ? null
                 : new PartnerReferral.SharedContact(
                         shared.contains(ContactDetail.FULL_NAME) ? open.apply(rs.getString("full_name")) : null,
@@ -107,15 +104,5 @@ class PartnerReferrals {
                 open.apply(rs.getString("note")), rs.getString("override_reason") != null, state,
                 rs.getObject("accepted_on", LocalDate.class), rs.getObject("started_on", LocalDate.class),
                 rs.getObject("ended_on", LocalDate.class), rs.getString("ended_because"), profile, contact));
-    }
-
-    /** Those named by the consent in force; none without one (the referral was made by override, or it ended). */
-    private static Set<ContactDetail> sharedDetails(ResultSet rs) throws SQLException {
-        Array details = rs.getArray("shared_details");
-        if (details == null) {
-            return Set.of();
-        }
-        return Arrays.stream((String[]) details.getArray()).map(ContactDetail::valueOf)
-                     .collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.UUID;
 import org.homeward.access.Caller;
 import org.homeward.access.Ids;
-import org.homeward.access.Role;
 import org.homeward.journey.PartnerReferral;
 import org.homeward.query.audit.AuditReads;
 import org.homeward.refusal.NotVisibleException;
@@ -70,15 +69,10 @@ class ReferralsController {
                                                         .orElseThrow(() -> new NotVisibleException(referralId));
         // recorded before it is decided, as a timeline read is: a refused attempt is a fact auditors need
         recordRead(request, caller, addressee.journeyId(), referralId);
-        if (!mayRead(caller, addressee.partnerOrganisationId())) {
+        if (!caller.staffOf(addressee.partnerOrganisationId())) {
             throw new NotVisibleException(referralId);
         }
         return referrals.find(referralId).orElseThrow(() -> new NotVisibleException(referralId)).referral();
-    }
-
-    private static boolean mayRead(Caller caller, String partnerOrganisationId) {
-        return partnerOrganisationId.equals(caller.organisationId())
-               && (caller.role() == Role.CASE_MANAGER || caller.role() == Role.SUPERVISOR);
     }
 
     private void recordRead(HttpServletRequest request, Caller caller, UUID journeyId, UUID referralId) {

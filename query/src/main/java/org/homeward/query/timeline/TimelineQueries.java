@@ -1,5 +1,6 @@
 package org.homeward.query.timeline;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -221,8 +223,17 @@ class TimelineQueries {
                                     rs.getObject("given_on", LocalDate.class),
                                     rs.getObject("withdrawn_on", LocalDate.class),
                                     rs.getString("recorded_by"),
-                                    Arrays.stream((String[]) rs.getArray("shared_details").getArray())
-                                          .map(ContactDetail::valueOf).collect(Collectors.toUnmodifiableSet()));
+                                    sharedDetails(rs));
+    }
+
+    /** The contact details a consent to share names; none where the row has no consent in force. */
+    static Set<ContactDetail> sharedDetails(ResultSet rs) throws SQLException {
+        Array details = rs.getArray("shared_details");
+        if (details == null) {
+            return Set.of();
+        }
+        return Arrays.stream((String[]) details.getArray()).map(ContactDetail::valueOf)
+                     .collect(Collectors.toUnmodifiableSet());
     }
 
     private static Timeline.Referral referral(ResultSet rs) throws SQLException {
