@@ -6,6 +6,7 @@ import org.homeward.app.backup.BackupCommand;
 import org.homeward.app.backup.RestoreCommand;
 import org.homeward.app.integrity.VerifyCommand;
 import org.homeward.app.operations.HealthCommand;
+import org.homeward.app.web.signin.AccountCommand;
 import org.homeward.command.CommandSide;
 import org.homeward.query.QuerySide;
 import org.springframework.boot.SpringApplication;
@@ -39,6 +40,9 @@ public class HomewardApplication {
         }
         if (BackupCommand.requested(args)) {
             System.exit(BackupCommand.run(args));
+        }
+        if (AccountCommand.requested(args)) {
+            System.exit(AccountCommand.run(args));
         }
         if (RestoreCommand.requested(args)) {
             System.exit(RestoreCommand.run(args));

@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record HomewardSettings(String role, EmbeddedDatabase embeddedDatabase, EventStore eventStore,
                                EventProcessing eventProcessing, Http http, Access access, Privacy privacy,
                                Idempotency idempotency, Duplicates duplicates, Audit audit, Integrity integrity,
-                               Projections projections) {
+                               Projections projections, Web web) {
 
     /**
      * @param directory     where the embedded PostgreSQL keeps its data when no datasource is configured
@@ -95,5 +95,12 @@ public record HomewardSettings(String role, EmbeddedDatabase embeddedDatabase, E
 
     /** @param progressInterval how often projections' speed is sampled and a rebuild's progress logged */
     public record Projections(Duration progressInterval) {
+    }
+
+    /**
+     * @param signInAttempts wrong passwords in a row before an account is locked
+     * @param lockout        how long it stays locked
+     */
+    public record Web(int signInAttempts, Duration lockout) {
     }
 }
