@@ -16,56 +16,79 @@ import org.homeward.app.web.signin.PersonAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The web app in a real browser, one application start for every user's story (each story its own organisation
- * and browser profile): each story signs in as its user, does what that user came to do, and has every main page
- * checked by axe-core and photographed at desktop and phone width.
+ * The web app in a real browser: the case manager's story here, the other users' stories in the interfaces this
+ * class implements, all against one application start (see {@link WebApp}).
  */
-class WebAppTest extends HttpTest {
-
-    static final String PASSWORD = "synthetic password for tests";
-    static final String ORGANISATION = "org-web";
+class WebAppTest extends HttpTest implements WebApp {
 
     @Autowired
     PersonAccounts accounts;
 
     @BeforeEach
-    void accounts() {
+    void createAccounts() {
         for (Role role : Role.values()) {
-            accounts.create(user(role), role, ORGANISATION, PASSWORD, "test");
+            accounts.create(WebApp.user(role), role, ORGANISATION, PASSWORD, "test");
         }
     }
 
-    /** The synthetic account of each role: {@code web-case_manager} and so on. */
-    static String user(Role role) {
-        return "web-" + role.name().toLowerCase(java.util.Locale.ROOT);
+    private static String user(Role role) {
+        return WebApp.user(role);
     }
 
-    /** The API as the synthetic person of that role sees it, to set up what a story starts from. */
-    Api apiAs(Role role) {
+    @Override
+    public Api apiAs(Role role) {
         return as(role, user(role), ORGANISATION);
     }
 
-    int appPort() {
+    @Override
+    public Api apiAs(Role role, String userId, String organisationId) {
+        return as(role, userId, organisationId);
+    }
+
+    @Override
+    public int appPort() {
         return port();
     }
 
-    /** Opens a synthetic journey of this organisation, for its case manager, as its supervisor; answers its id. */
-    String openJourney() {
+    @Override
+    public String openJourney() {
         return openJourneyHere(SyntheticJourneys.intake(ORGANISATION, user(Role.CASE_MANAGER)));
     }
 
-    String openJourneyHere(java.util.Map<String, Object> intake) {
+    @Override
+    public String openJourneyHere(java.util.Map<String, Object> intake) {
         Api.Reply reply = apiAs(Role.SUPERVISOR).post("/api/v1/journeys", intake);
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         return reply.text("journeyId");
     }
 
+    @Override
+    public long storedEvents() {
+        return super.storedEvents();
+    }
+
+    @Override
+    public JdbcTemplate jdbc() {
+        return jdbc;
+    }
+
+    @Override
+    public PersonAccounts accounts() {
+        return accounts;
+    }
+
+    @Override
+    public void caughtUp(String... projections) {
+        awaitCaughtUp(projections);
+    }
+
     @Test
     void aCaseManagerFindsAJourneyRecordsAMilestoneAndAStaleFormIsRefused() {
         String journeyId = openJourney();
-        try (Browser browser = Browser.start(port(), true)) {
+        try (Browser browser = browser(true)) {
             browser.open("/caseload");
             assertThat(browser.path()).startsWith("/sign-in");
             browser.check("sign-in");
@@ -112,7 +135,7 @@ class WebAppTest extends HttpTest {
     @Test
     void theMainFormsWorkWithJavaScriptOff() {
         String journeyId = openJourney();
-        try (Browser browser = Browser.start(port(), false)) {
+        try (Browser browser = browser(false)) {
             browser.signIn(user(Role.CASE_MANAGER), PASSWORD);
             browser.open("/journeys/" + journeyId);
             browser.follow("Schedule a follow-up");
@@ -126,7 +149,7 @@ class WebAppTest extends HttpTest {
         String journeyId = openJourneyHere(SyntheticJourneys.with(
                 SyntheticJourneys.intake(ORGANISATION, user(Role.CASE_MANAGER)), "person",
                 java.util.Map.of("fullName", "Synthetic Person Name")));
-        try (Browser browser = Browser.start(port(), true)) {
+        try (Browser browser = browser(true)) {
             browser.signIn(user(Role.EVALUATOR), PASSWORD);
             browser.open("/journeys/" + journeyId);
             assertThat(browser.text()).contains("Your role may not do this").doesNotContain("Synthetic Person Name");
