@@ -2,11 +2,11 @@ package org.homeward.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.LocalDate;
 import org.homeward.access.Role;
 import org.homeward.app.support.Api;
@@ -16,7 +16,10 @@ import org.homeward.app.web.signin.PersonAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * The web app in a real browser: the case manager's story here, the other users' stories in the interfaces this
@@ -26,6 +29,10 @@ class WebAppTest extends HttpTest implements WebApp {
 
     @Autowired
     PersonAccounts accounts;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
 
     @BeforeEach
     void createAccounts() {
@@ -94,7 +101,7 @@ class WebAppTest extends HttpTest implements WebApp {
             browser.check("sign-in");
             browser.signIn(user(Role.CASE_MANAGER), PASSWORD);
             assertThat(browser.path()).startsWith("/caseload");
-            assertThat(browser.mainText()).contains("One open journey");
+            assertThat(browser.mainText()).contains(journeyId.substring(0, 8));
             browser.check("caseload");
 
             browser.type("Journey code", journeyId.substring(0, 6)).press("Find");
@@ -158,38 +165,73 @@ class WebAppTest extends HttpTest implements WebApp {
     }
 
     @Test
-    void fiveWrongPasswordsLockAnAccountAndTheAnswerNeverSaysWhy() throws Exception {
+    void fiveWrongPasswordsLockAnAccountAndTheAnswerNeverSaysWhy() {
         accounts.create("web-locked", Role.CASE_MANAGER, ORGANISATION, PASSWORD, "test");
-        HttpClient http = HttpClient.newHttpClient();
-        String unknown = signIn(http, "web-nobody", PASSWORD);
+        PageClient pages = new PageClient(port());
+        String unknown = pages.signIn("web-nobody", PASSWORD);
+        assertThat(unknown).endsWith("/sign-in?refused");
         for (int i = 0; i < 5; i++) {
-            assertThat(signIn(http, "web-locked", "a wrong password " + i)).isEqualTo(unknown);
+            assertThat(new PageClient(port()).signIn("web-locked", "a wrong password " + i)).isEqualTo(unknown);
         }
         // the right password no longer opens it, and the answer is the same as for an unknown user
-        assertThat(signIn(http, "web-locked", PASSWORD)).isEqualTo(unknown).endsWith("/sign-in?refused");
-        assertThat(accounts.find("web-locked").orElseThrow().locked(java.time.Instant.now())).isTrue();
-        assertThat(signIn(http, user(Role.AUDITOR), PASSWORD)).endsWith("/");
+        assertThat(new PageClient(port()).signIn("web-locked", PASSWORD)).isEqualTo(unknown);
+        assertThat(accounts.find("web-locked").orElseThrow().locked(Instant.now())).isTrue();
+        assertThat(new PageClient(port()).signIn(user(Role.AUDITOR), PASSWORD)).endsWith("/");
     }
 
     /**
-     * Signs in over plain HTTP with the form's session and CSRF token; answers where the application sent the
-     * browser. The session cookie is carried by hand: it is marked Secure, which Java's cookie store keeps to HTTPS.
+     * Every page sends a person who is not signed in to the sign-in page, refuses a form sent without its CSRF
+     * token, keeps the administrator's pages to administrators, and carries the strict Content-Security-Policy;
+     * the session cookie is HttpOnly, Secure and SameSite, and changes at sign-in.
      */
-    private String signIn(HttpClient http, String user, String password) throws Exception {
-        String base = "http://localhost:" + port();
-        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(base + "/sign-in")).build(),
-                                              HttpResponse.BodyHandlers.ofString());
-        String session = form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-        String csrf = form.body().replaceAll("(?s).*?name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
-        HttpResponse<String> answer = http.send(
-                HttpRequest.newBuilder(URI.create(base + "/sign-in"))
-                           .header("Content-Type", "application/x-www-form-urlencoded")
-                           .header("Cookie", session)
-                           .timeout(Duration.ofSeconds(10))
-                           .POST(HttpRequest.BodyPublishers.ofString(
-                                   "user=" + user + "&password=" + password.replace(" ", "+") + "&_csrf=" + csrf))
-                           .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).isEqualTo(302);
-        return answer.headers().firstValue("Location").orElseThrow();
+    @Test
+    void everyPageIsClosedToStrangersAndForgedForms() {
+        String journeyId = openJourney();
+        List<String> gets = new ArrayList<>();
+        List<String> posts = new ArrayList<>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            if (handler.getBeanType().getPackageName().startsWith("org.homeward.app.web")) {
+                for (String pattern : info.getPatternValues()) {
+                    String path = pattern.replaceAll("\\{journeyId}", journeyId).replaceAll("\\{\\w+}", "x");
+                    boolean post = info.getMethodsCondition().getMethods().contains(RequestMethod.POST);
+                    (post ? posts : gets).add(path);
+                }
+            }
+        });
+        assertThat(gets).contains("/caseload", "/journeys/" + journeyId);
+
+        PageClient stranger = new PageClient(port());
+        HttpResponse<String> signInPage = stranger.get("/sign-in");
+        String cookie = signInPage.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).contains("HttpOnly", "Secure", "SameSite=Lax");
+        assertThat(signInPage.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline");
+        for (String path : gets) {
+            if (!path.equals("/sign-in") && !path.equals("/")) {
+                HttpResponse<String> answer = stranger.get(path);
+                assertThat(answer.statusCode()).as(path).isEqualTo(302);
+                assertThat(answer.headers().firstValue("Location").orElseThrow()).as(path).endsWith("/sign-in");
+            }
+        }
+        PageClient caseManager = new PageClient(port());
+        String before = caseManager.csrf("/sign-in");
+        caseManager.signIn(user(Role.CASE_MANAGER), PASSWORD);
+        for (String path : posts) {
+            assertThat(caseManager.post(path, "", null).statusCode()).as("POST " + path + " without CSRF")
+                                                                     .isEqualTo(403);
+            assertThat(caseManager.post(path, "", before).statusCode())
+                    .as("POST " + path + " with the token of the session before sign-in").isEqualTo(403);
+        }
+        for (String path : gets) {
+            HttpResponse<String> answer = caseManager.get(path);
+            if (path.startsWith("/admin")) {
+                assertThat(answer.statusCode()).as(path).isEqualTo(403);
+            }
+            if (answer.statusCode() == 200) {
+                assertThat(answer.headers().firstValue("Content-Security-Policy")).as(path).isPresent();
+                assertThat(answer.body()).as(path).doesNotContain("style=\"", "<script>", " onclick=");
+            }
+        }
     }
 }
