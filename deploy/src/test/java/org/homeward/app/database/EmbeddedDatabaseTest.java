@@ -72,7 +72,11 @@ class EmbeddedDatabaseTest {
                 }
             });
             writer.start();
-            Thread.sleep(3000);
+            // killed in the middle of a stream of acknowledged writes, as soon as a few hundred have gone
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (acknowledged.get() < 300 && writer.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
             ProcessHandle postmaster = ProcessHandle.of(LeftoverServer.postmasterPid(data())).orElseThrow();
             postmaster.descendants().forEach(ProcessHandle::destroyForcibly);
             postmaster.destroyForcibly();
