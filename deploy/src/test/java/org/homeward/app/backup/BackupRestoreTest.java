@@ -46,8 +46,12 @@ import org.homeward.app.support.Api;
 import org.homeward.app.support.Api.Reply;
 import org.homeward.app.support.ProductLogging;
 import org.homeward.app.support.TestUsers;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -58,7 +62,12 @@ import tools.jackson.databind.JsonNode;
  * whole prefix (no journey half written, every projection agrees with the events); the chain verifies; new
  * writes work. The file holds no key and none of the synthetic personal data in plain text. A damaged file, a
  * missing or wrong master key and a directory in use are refused before anything is written.
+ *
+ * <p>Both tests back up the same original application, started once for the class: the killed backup first, then
+ * the backup under writes, which stops it to restore.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BackupRestoreTest {
 
     private static final Duration READY_WITHIN = Duration.ofSeconds(180);
@@ -72,18 +81,22 @@ class BackupRestoreTest {
                                                  "--homeward.integrity.keeper-interval=1s",
                                                  "--homeward.integrity.checkpoint-interval=2s"};
 
+    // for the class, as the original application running on the first is: per test, JUnit would delete its
+    // database under it at the end of the first test
     @TempDir
-    Path original;
+    static Path original;
     @TempDir
-    Path fresh;
+    static Path fresh;
     @TempDir
-    Path elsewhere;
+    static Path elsewhere;
 
     private final List<Process> applications = new ArrayList<>();
+    private Running running;
 
     @Test
+    @Order(2)
     void aBackupTakenUnderWritesRestoresIntoAFreshDirectoryWithTheSameAnswers() throws Exception {
-        Running first = start(original, "original");
+        Running first = original();
         Api supervisor = first.as(Role.SUPERVISOR, KNOWN);
         Api auditor = first.as(Role.AUDITOR, "org-audit");
 
@@ -243,13 +256,15 @@ class BackupRestoreTest {
      * backup works.
      */
     @Test
+    @Order(1)
     void aBackupKilledHalfwayLeavesNoBackupAndHoldsNothing() throws Exception {
-        Running first = start(original, "original");
+        Running first = original();
         Api supervisor = first.as(Role.SUPERVISOR, KNOWN);
         assertThat(supervisor.post("/api/v1/journeys", intake(KNOWN, "cm-before")).status()).isEqualTo(201);
         Path backup = elsewhere.resolve("killed.backup");
         Process backingUp = launch(original, elsewhere.resolve("killed-backup.log"), "backup", "--to",
                                    backup.toString());
+        applications.add(backingUp);
         Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> {
             try (Stream<Path> partial = Files.list(elsewhere)) {
                 return partial.anyMatch(p -> p.getFileName().toString().endsWith(".partial")
@@ -266,10 +281,17 @@ class BackupRestoreTest {
         assertThat(supervisor.post("/api/v1/journeys", intake(KNOWN, "cm-before")).status()).isEqualTo(201);
         Command again = command(original, "backup", "--to", backup.toString());
         assertThat(again.status()).as(again.output()).isZero();
-        first.stop();
     }
 
-    @AfterEach
+    /** The original application, started on the first call: both tests back it up. */
+    private Running original() throws IOException, InterruptedException {
+        if (running == null) {
+            running = start(original, "original");
+        }
+        return running;
+    }
+
+    @AfterAll
     void stopWhatIsLeft() throws IOException, InterruptedException {
         for (Process application : applications) {
             application.destroyForcibly().waitFor();

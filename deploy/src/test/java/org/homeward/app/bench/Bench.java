@@ -72,9 +72,12 @@ public final class Bench {
                                 Integer.getInteger("bench.rebuild-journeys", 20_000), 50, 200, scale, 10);
         }
 
-        /** Few clients: the raw inserts open one connection each, and the test suite shares the server. */
+        /**
+         * Few clients: the raw inserts open one connection each, and the test suite shares the server. Short loads:
+         * with no warm-up every client's first step is in the window, so each load has a figure however short.
+         */
         public static Settings smoke() {
-            return new Settings(Duration.ZERO, Duration.ofMillis(700), new int[] {1, 2, 4}, 2, 40, 50, 20,
+            return new Settings(Duration.ZERO, Duration.ofMillis(250), new int[] {1, 2, 4}, 2, 40, 50, 20,
                                 new int[] {20, 60}, 10);
         }
 

@@ -109,7 +109,7 @@ final class ScaleCurve {
         while (System.nanoTime() < deadline && jdbc.queryForObject("""
                 select count(*) from pg_stat_activity
                 where datname = current_database() and backend_type = 'autovacuum worker'""", Integer.class) > 0) {
-            Thread.sleep(1000);
+            Thread.sleep(100);
         }
         return (System.nanoTime() - start) / 1e9;
     }

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,32 @@ class EmbeddedDatabaseTest {
     @TempDir
     Path home;
 
+    /** For the tests that only look at a fresh server: one server for them all, for the class. */
+    @TempDir
+    static Path untouchedHome;
+    private static EmbeddedServer untouched;
+
+    /**
+     * The server of the tests that change nothing in it (they look at its settings, roles, files and who may
+     * connect): started on the class's directory by the first of them, which the test's data() and keys() then
+     * name; stopped after the class.
+     */
+    private EmbeddedServer untouched() throws IOException {
+        home = untouchedHome;
+        if (untouched == null) {
+            untouched = EmbeddedDatabase.start(data(), keys());
+        }
+        return untouched;
+    }
+
+    @AfterAll
+    static void stopUntouched() throws IOException {
+        if (untouched != null) {
+            untouched.close();
+            untouched = null;
+        }
+    }
+
     private Path data() {
         return home.resolve("homeward-data");
     }
@@ -42,12 +69,11 @@ class EmbeddedDatabaseTest {
 
     @Test
     void writesAreDurableAsOnAConfiguredServer() throws IOException {
-        try (EmbeddedServer server = EmbeddedDatabase.start(data(), keys())) {
-            JdbcTemplate sql = asApplication(server);
-            assertThat(sql.queryForObject("show fsync", String.class)).isEqualTo("on");
-            assertThat(sql.queryForObject("show synchronous_commit", String.class)).isEqualTo("on");
-            assertThat(sql.queryForObject("show full_page_writes", String.class)).isEqualTo("on");
-        }
+        EmbeddedServer server = untouched();
+        JdbcTemplate sql = asApplication(server);
+        assertThat(sql.queryForObject("show fsync", String.class)).isEqualTo("on");
+        assertThat(sql.queryForObject("show synchronous_commit", String.class)).isEqualTo("on");
+        assertThat(sql.queryForObject("show full_page_writes", String.class)).isEqualTo("on");
     }
 
     /** As measured before: writes acknowledged one by one, then every PostgreSQL process killed with -9. */
@@ -72,7 +98,11 @@ class EmbeddedDatabaseTest {
                 }
             });
             writer.start();
-            Thread.sleep(3000);
+            // killed in the middle of a stream of acknowledged writes, as soon as a few hundred have gone
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (acknowledged.get() < 300 && writer.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
             ProcessHandle postmaster = ProcessHandle.of(LeftoverServer.postmasterPid(data())).orElseThrow();
             postmaster.descendants().forEach(ProcessHandle::destroyForcibly);
             postmaster.destroyForcibly();
@@ -89,25 +119,24 @@ class EmbeddedDatabaseTest {
 
     @Test
     void letsInNoOneWithoutAPassword() throws IOException {
-        try (EmbeddedServer server = EmbeddedDatabase.start(data(), keys())) {
-            assertThat(Files.readAllLines(data().resolve("pg_hba.conf")))
-                    .filteredOn(line -> !line.isBlank() && !line.startsWith("#"))
-                    .isNotEmpty()
-                    .noneMatch(line -> line.contains("trust"));
-            for (String role : new String[] {EmbeddedDatabase.APPLICATION_ROLE, EmbeddedDatabase.SUPERUSER}) {
-                assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), role, "").close())
-                        .as("%s without a password", role).isInstanceOf(SQLException.class);
-                assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), role, "0".repeat(64)).close())
-                        .as("%s with a wrong password", role).isInstanceOf(SQLException.class);
-            }
-            JdbcTemplate sql = asSuperuser(server);
-            assertThat(sql.queryForObject("show listen_addresses", String.class)).isEqualTo("127.0.0.1");
-            assertThat(sql.queryForObject("show unix_socket_directories", String.class)).isEmpty();
-            assertThat(Path.of("/tmp/.s.PGSQL." + server.port())).as("zonky's world-writable socket").doesNotExist();
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys()))).isEqualTo("rwx------");
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
-                    keys().resolve(EmbeddedDatabase.APPLICATION_PASSWORD_FILE)))).isEqualTo("rw-------");
+        EmbeddedServer server = untouched();
+        assertThat(Files.readAllLines(data().resolve("pg_hba.conf")))
+                .filteredOn(line -> !line.isBlank() && !line.startsWith("#"))
+                .isNotEmpty()
+                .noneMatch(line -> line.contains("trust"));
+        for (String role : new String[] {EmbeddedDatabase.APPLICATION_ROLE, EmbeddedDatabase.SUPERUSER}) {
+            assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), role, "").close())
+                    .as("%s without a password", role).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), role, "0".repeat(64)).close())
+                    .as("%s with a wrong password", role).isInstanceOf(SQLException.class);
         }
+        JdbcTemplate sql = asSuperuser(server);
+        assertThat(sql.queryForObject("show listen_addresses", String.class)).isEqualTo("127.0.0.1");
+        assertThat(sql.queryForObject("show unix_socket_directories", String.class)).isEmpty();
+        assertThat(Path.of("/tmp/.s.PGSQL." + server.port())).as("zonky's world-writable socket").doesNotExist();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys()))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                keys().resolve(EmbeddedDatabase.APPLICATION_PASSWORD_FILE)))).isEqualTo("rw-------");
     }
 
     /** As the measured attack: another local account (nobody) with psql, first reading the passwords. */
@@ -116,31 +145,29 @@ class EmbeddedDatabaseTest {
         // only root can act as another account; without that every refusal below would pass for nothing
         Assumptions.assumeTrue(asNobody("true") == 0, "needs to run as root to act as another account");
         assertThat(asNobody("psql", "--version")).as("psql runs as the other account").isZero();
-        try (EmbeddedServer server = EmbeddedDatabase.start(data(), keys())) {
-            assertThat(asNobody("cat", keys().resolve(EmbeddedDatabase.APPLICATION_PASSWORD_FILE).toString()))
-                    .as("reading the password").isNotZero();
-            for (String role : new String[] {EmbeddedDatabase.APPLICATION_ROLE, EmbeddedDatabase.SUPERUSER}) {
-                assertThat(asNobody("psql", "-w", "-h", "127.0.0.1", "-p", Integer.toString(server.port()),
-                                    "-U", role, "-d", EmbeddedDatabase.DATABASE, "-c", "select 1"))
-                        .as("connecting as %s", role).isNotZero();
-            }
+        EmbeddedServer server = untouched();
+        assertThat(asNobody("cat", keys().resolve(EmbeddedDatabase.APPLICATION_PASSWORD_FILE).toString()))
+                .as("reading the password").isNotZero();
+        for (String role : new String[] {EmbeddedDatabase.APPLICATION_ROLE, EmbeddedDatabase.SUPERUSER}) {
+            assertThat(asNobody("psql", "-w", "-h", "127.0.0.1", "-p", Integer.toString(server.port()),
+                                "-U", role, "-d", EmbeddedDatabase.DATABASE, "-c", "select 1"))
+                    .as("connecting as %s", role).isNotZero();
         }
     }
 
     @Test
     void applicationIsNoSuperuserAndCannotReadTheKeys() throws IOException {
-        try (EmbeddedServer server = EmbeddedDatabase.start(data(), keys())) {
-            Path masterKey = keys().resolve("master.key");
-            Files.write(masterKey, new byte[32]);
-            JdbcTemplate sql = asApplication(server);
-            assertThat(sql.queryForObject("select rolsuper from pg_roles where rolname = current_user",
-                                          Boolean.class)).isFalse();
-            assertThat(sql.queryForObject("select pg_has_role(current_user, 'pg_read_server_files', 'member')",
-                                          Boolean.class)).isFalse();
-            assertThatThrownBy(() -> sql.queryForObject("select pg_read_binary_file(?)", byte[].class,
-                                                        masterKey.toString()))
-                    .rootCause().hasMessageContaining("permission denied for function pg_read_binary_file");
-        }
+        EmbeddedServer server = untouched();
+        Path masterKey = keys().resolve("master.key");
+        Files.write(masterKey, new byte[32]);
+        JdbcTemplate sql = asApplication(server);
+        assertThat(sql.queryForObject("select rolsuper from pg_roles where rolname = current_user",
+                                      Boolean.class)).isFalse();
+        assertThat(sql.queryForObject("select pg_has_role(current_user, 'pg_read_server_files', 'member')",
+                                      Boolean.class)).isFalse();
+        assertThatThrownBy(() -> sql.queryForObject("select pg_read_binary_file(?)", byte[].class,
+                                                    masterKey.toString()))
+                .rootCause().hasMessageContaining("permission denied for function pg_read_binary_file");
     }
 
     /** Whoever holds the application's connection (an SQL injection, say) may write rows, not change the rules. */

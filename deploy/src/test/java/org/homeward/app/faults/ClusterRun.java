@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -93,15 +95,21 @@ public final class ClusterRun {
             Client auditor = new Client(Homeward.token(work, "au-cluster", "AUDITOR", Load.ORGANISATION),
                                         Duration.ofSeconds(30));
 
-            // the first process migrates the database; the others start on it
+            // the first process migrates the database; the others start on it, together, as an operator's
+            // service manager starts them
             List<String> settings = List.of("--spring.datasource.url=" + primary.jdbcUrl(database),
                                             "--spring.datasource.username=postgres");
+            long starting = System.nanoTime();
             Homeward command1 = start(processes, "command-1", "command", settings);
-            Homeward command2 = start(processes, "command-2", "command", settings);
             List<String> querySettings = new ArrayList<>(settings);
             querySettings.add("--homeward.outcomes.replica-url=" + replica.jdbcUrl(database));
-            Homeward query1 = start(processes, "query-1", "query", querySettings);
-            Homeward query2 = start(processes, "query-2", "query", querySettings);
+            List<Homeward> others = startTogether(processes, List.of("command-2", "query-1", "query-2"),
+                                                  List.of("command", "query", "query"),
+                                                  List.of(settings, querySettings, querySettings));
+            Homeward command2 = others.get(0);
+            Homeward query1 = others.get(1);
+            Homeward query2 = others.get(2);
+            say("4 processes started in " + (System.nanoTime() - starting) / 1_000_000 + " ms");
             try (LoadBalancer balancer = LoadBalancer.start(work, List.of(command1, command2),
                                                             List.of(query1, query2))) {
                 say("HAProxy :" + balancer.port + " in front of " + processes.stream().map(p -> p.name).toList());
@@ -182,6 +190,44 @@ public final class ClusterRun {
         Homeward process = Homeward.start(work, name, arguments);
         processes.add(process);
         return process;
+    }
+
+    /**
+     * Starts the processes at once and waits for each; every one that started is in {@code processes} (to be
+     * stopped) even when another failed, whose failure is then thrown.
+     */
+    private List<Homeward> startTogether(List<Homeward> processes, List<String> names, List<String> roles,
+                                         List<List<String>> settings) throws Exception {
+        List<CompletableFuture<Homeward>> starting = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            List<String> arguments = new ArrayList<>(settings.get(i));
+            arguments.add("--homeward.role=" + roles.get(i));
+            String name = names.get(i);
+            starting.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return Homeward.start(work, name, arguments);
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            }, runnable -> Load.started("start-" + name, runnable)));
+        }
+        List<Homeward> started = new ArrayList<>();
+        Exception failure = null;
+        for (CompletableFuture<Homeward> process : starting) {
+            try {
+                Homeward homeward = process.join();
+                processes.add(homeward);
+                started.add(homeward);
+            } catch (CompletionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return started;
     }
 
     /** Commits on the primary wait until the replica has the WAL on disk: a failover loses no acknowledged write. */
