@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,7 +135,7 @@ class WebAppTest extends HttpTest implements WebApp {
             assertThat(browser.mainText()).contains("Someone changed this journey after you opened the form");
             assertThat(storedEvents()).isEqualTo(before);
             browser.check("record-milestone-stale");
-            browser.follow("Reload the journey");
+            browser.follow("Reload to see the change");
             assertThat(browser.mainText()).contains("Counselling started").doesNotContain("Medical checkup done");
         }
     }
@@ -161,6 +162,54 @@ class WebAppTest extends HttpTest implements WebApp {
             browser.open("/journeys/" + journeyId);
             assertThat(browser.text()).contains("Your role may not do this").doesNotContain("Synthetic Person Name");
             browser.assertAccessible();
+        }
+    }
+
+    @Test
+    void aPartnerAcceptsAReferralAndASupervisorWeighsAPossibleDuplicate() {
+        String journeyId = openJourney();
+        String path = "/api/v1/journeys/" + journeyId;
+        Api supervisor = apiAs(Role.SUPERVISOR);
+        assertThat(supervisor.post(path + "/consents", java.util.Map.of(
+                "purpose", "SHARING_WITH_PARTNER", "partnerOrganisationId", "org-partner",
+                "decidedOn", "2026-02-01")).status()).isEqualTo(200);
+        assertThat(supervisor.post(path + "/referrals", java.util.Map.of(
+                "partnerOrganisationId", "org-partner", "service", "MEDICAL_CARE", "madeOn", "2026-02-02",
+                "dueOn", "2026-02-20")).status()).isEqualTo(201);
+        accounts.create("web-partner", Role.CASE_MANAGER, "org-partner", PASSWORD, "test");
+        try (Browser browser = browser(true)) {
+            browser.signIn("web-partner", PASSWORD);
+            browser.follow("Referrals to us");
+            browser.waitUntil(b -> {
+                b.open("/referrals");
+                return b.mainText().contains("Medical care");
+            }, Duration.ofSeconds(10));
+            assertThat(browser.mainText()).contains("Requested").contains("org-web").doesNotContain(journeyId);
+            browser.check("referrals");
+            browser.follow("Accept the referral");
+            browser.type("Accepted on", "2026-02-03").press("Record");
+            assertThat(browser.mainText()).contains("Recorded: Accept the referral.");
+            browser.waitUntil(b -> {
+                b.open("/referrals");
+                return b.mainText().contains("Accepted");
+            }, Duration.ofSeconds(10));
+        }
+
+        java.util.Map<String, Object> samePerson = java.util.Map.of("fullName", "Synthetic Twin",
+                                                                    "dateOfBirth", "2001-01-01");
+        openJourneyHere(SyntheticJourneys.with(SyntheticJourneys.intake(ORGANISATION, user(Role.CASE_MANAGER)),
+                                               "person", samePerson));
+        openJourneyHere(SyntheticJourneys.with(SyntheticJourneys.intake(ORGANISATION, user(Role.CASE_MANAGER)),
+                                               "person", samePerson));
+        try (Browser browser = browser(true)) {
+            browser.signIn(user(Role.SUPERVISOR), PASSWORD);
+            browser.follow("Possible duplicates");
+            browser.check("possible-duplicates");
+            long before = storedEvents();
+            browser.press("Confirm: the same person");
+            assertThat(browser.mainText()).contains("Confirmed: the two journeys are linked");
+            assertThat(storedEvents()).isEqualTo(before + 2);
+            assertThat(browser.mainText()).contains("No possible duplicate to weigh.");
         }
     }
 

@@ -35,6 +35,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class RecordPage {
 
     private static final String OPEN = "open";
+    /** A partner's steps on a referral made to them. */
+    private static final String REFERRALS = "/api/v1/referrals/{referralId}/";
 
     private final InProcessApi api;
     private final CommandForms forms;
@@ -56,6 +58,19 @@ class RecordPage {
         return send(null, OPEN, request, response, model);
     }
 
+    /** A command on something else than a journey: a partner's step on a referral made to them. */
+    @GetMapping("/record/{operationId}")
+    String otherForm(@PathVariable String operationId, HttpServletRequest request, HttpServletResponse response,
+                     Model model) throws NoResourceFoundException {
+        return show(null, operationId, request, response, model);
+    }
+
+    @PostMapping("/record/{operationId}")
+    String recordOther(@PathVariable String operationId, HttpServletRequest request, HttpServletResponse response,
+                       Model model) throws NoResourceFoundException {
+        return send(null, operationId, request, response, model);
+    }
+
     @GetMapping("/journeys/{journeyId}/record/{operationId}")
     String form(@PathVariable UUID journeyId, @PathVariable String operationId, HttpServletRequest request,
                 HttpServletResponse response, Model model) throws NoResourceFoundException {
@@ -74,7 +89,7 @@ class RecordPage {
         Form form = journeyForm(journeyId, operationId, request, response);
         Map<String, String> ids = pathIds(form, journeyId, request);
         Long version = null;
-        if (form.takesVersion()) {
+        if (form.takesVersion() && journeyId != null) {
             // the version the person sees the journey at: what the form will be checked against
             Answer timeline = api.get(request, response, "/api/v1/journeys/" + journeyId + "/timeline", null);
             if (!timeline.succeeded()) {
@@ -102,6 +117,9 @@ class RecordPage {
         Answer answer = api.post(request, response, form.pathWith(ids), body(form, values), version,
                                  formKey == null || formKey.isBlank() ? null : formKey);
         if (answer.succeeded()) {
+            if (form.path().startsWith(REFERRALS)) {
+                return "redirect:/referrals?recorded=" + operationId;
+            }
             UUID journey = journeyId != null ? journeyId : UUID.fromString(
                     answer.header("Location").replaceAll(".*/journeys/([0-9a-f-]{36}).*", "$1"));
             Long seen = answer.version();
@@ -116,8 +134,8 @@ class RecordPage {
     private Form journeyForm(UUID journeyId, String operationId, HttpServletRequest request,
                              HttpServletResponse response) throws NoResourceFoundException {
         Form form = forms.form(operationId, request, response);
-        boolean fits = form != null && (journeyId == null ? OPEN.equals(operationId)
-                : form.path().startsWith("/api/v1/journeys/{journeyId}/"));
+        boolean fits = form != null && (journeyId != null ? form.path().startsWith("/api/v1/journeys/{journeyId}/")
+                : OPEN.equals(operationId) || form.path().startsWith(REFERRALS));
         if (!fits) {
             throw new NoResourceFoundException(HttpMethod.GET, request.getRequestURI(), "no such form");
         }
@@ -211,6 +229,10 @@ class RecordPage {
                    .forEach(unplaced::add);
         }
         model.addAttribute("otherProblems", unplaced);
+        model.addAttribute("action", journeyId != null ? "/journeys/" + journeyId + "/record/" + form.operationId()
+                : OPEN.equals(form.operationId()) ? "/journeys/new" : "/record/" + form.operationId());
+        model.addAttribute("back", journeyId != null ? "/journeys/" + journeyId
+                : OPEN.equals(form.operationId()) ? "/caseload" : "/referrals");
         return "journeys/record";
     }
 }
