@@ -8,8 +8,10 @@ create table person_account (
     -- failed sign-ins since the last success; at five the account is locked for a while
     failed_sign_ins  integer     not null default 0,
     locked_until     timestamptz,
-    -- an optional second factor: the TOTP secret sealed under the master key, never in the clear
+    -- an optional second factor: the TOTP secret sealed (AES-GCM) under second-factor.key beside the master key,
+    -- never in the clear; and the last time step a code was accepted for, so that no code is accepted twice
     totp_secret      bytea,
+    totp_last_step   bigint,
     created_at       timestamptz not null,
     created_by       text        not null,
     disabled_at      timestamptz

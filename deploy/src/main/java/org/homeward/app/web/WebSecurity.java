@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.homeward.access.Role;
+import org.homeward.app.web.signin.OneTimeCode;
 import org.homeward.app.web.signin.PersonAccounts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,6 +50,7 @@ class WebSecurity {
                     .requestMatchers("/admin/**").hasRole(Role.ADMINISTRATOR.name())
                     .anyRequest().authenticated())
             .formLogin(form -> form.loginPage("/sign-in").usernameParameter("user").passwordParameter("password")
+                                   .authenticationDetailsSource(request -> new OneTimeCode(request.getParameter("code")))
                                    .defaultSuccessUrl("/").failureUrl("/sign-in?refused").permitAll())
             .logout(signOut -> signOut.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signedOut"))
             .headers(headers -> headers

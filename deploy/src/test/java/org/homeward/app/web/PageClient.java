@@ -42,9 +42,14 @@ final class PageClient {
 
     /** Signs in; answers where the application sent the browser. */
     String signIn(String user, String password) {
+        return signIn(user, password, "");
+    }
+
+    /** Signs in with a one-time code; answers where the application sent the browser. */
+    String signIn(String user, String password, String code) {
         String csrf = csrf("/sign-in");
-        HttpResponse<String> answer = post("/sign-in", "user=" + user + "&password=" + password.replace(" ", "+"),
-                                           csrf);
+        HttpResponse<String> answer = post("/sign-in", "user=" + user + "&password=" + password.replace(" ", "+")
+                                                       + "&code=" + code, csrf);
         return answer.headers().firstValue("Location").orElse("");
     }
 

@@ -14,6 +14,7 @@ import org.homeward.app.support.Api;
 import org.homeward.app.support.HttpTest;
 import org.homeward.app.support.SyntheticJourneys;
 import org.homeward.app.web.signin.PersonAccounts;
+import org.homeward.app.web.signin.SecondFactor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -226,6 +227,32 @@ class WebAppTest extends HttpTest implements WebApp {
         assertThat(new PageClient(port()).signIn("web-locked", PASSWORD)).isEqualTo(unknown);
         assertThat(accounts.find("web-locked").orElseThrow().locked(Instant.now())).isTrue();
         assertThat(new PageClient(port()).signIn(user(Role.AUDITOR), PASSWORD)).endsWith("/");
+    }
+
+    @Test
+    void aSecondFactorIsAskedForOnceSetUpAndNoCodeOpensTwice() {
+        accounts.create("web-totp", Role.EVALUATOR, ORGANISATION, PASSWORD, "test");
+        PageClient person = new PageClient(port());
+        person.signIn("web-totp", PASSWORD);
+        String page = person.post("/account/second-factor/new", "", person.csrf("/account")).body();
+        String secret = page.replaceAll("(?s).*id=\"secret\">([A-Z2-7]+)<.*", "$1");
+        assertThat(secret).matches("[A-Z2-7]{32}");
+        assertThat(person.post("/account/second-factor", "code=000000", person.csrf("/account")).body())
+                .contains("That code is not right");
+        assertThat(accounts.hasSecondFactor("web-totp")).isFalse();
+        String enrolled = person.post("/account/second-factor", "code=" + SecondFactor.code(secret, Instant.now()),
+                                      person.csrf("/account")).headers().firstValue("Location").orElseThrow();
+        assertThat(enrolled).endsWith("/account?done");
+        assertThat(accounts.hasSecondFactor("web-totp")).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from person_account where totp_secret::text like ?",
+                                       Integer.class, "%" + secret + "%")).as("the secret is kept sealed").isZero();
+
+        assertThat(new PageClient(port()).signIn("web-totp", PASSWORD)).endsWith("/sign-in?refused");
+        assertThat(new PageClient(port()).signIn("web-totp", PASSWORD, "123456")).endsWith("/sign-in?refused");
+        String code = SecondFactor.code(secret, Instant.now());
+        assertThat(new PageClient(port()).signIn("web-totp", PASSWORD, code)).endsWith("/");
+        assertThat(new PageClient(port()).signIn("web-totp", PASSWORD, code)).as("the same code again")
+                                                                            .endsWith("/sign-in?refused");
     }
 
     /**

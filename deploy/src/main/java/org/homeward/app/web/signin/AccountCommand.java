@@ -113,7 +113,7 @@ public final class AccountCommand {
     /** A data source (the configured one or the embedded default), the migrations, and the accounts. */
     @ImportAutoConfiguration({DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
                               FlywayAutoConfiguration.class})
-    @Import({EmbeddedDatabase.class, PersonAccounts.class})
+    @Import({EmbeddedDatabase.class, PersonAccounts.class, SecondFactor.class})
     @EnableConfigurationProperties(HomewardSettings.class)
     static class AccountsOnly {
 

@@ -29,11 +29,14 @@ class AccountSignIn implements AuthenticationProvider {
     public Authentication authenticate(Authentication attempt) {
         PersonAccounts.Account account =
                 accounts.signIn(attempt.getName(), String.valueOf(attempt.getCredentials()),
+                                attempt.getDetails() instanceof OneTimeCode code ? code.code() : null,
                                 settings.signInAttempts(), settings.lockout())
                         .orElseThrow(() -> new BadCredentialsException("sign-in refused"));
         SignedInPerson person = new SignedInPerson(account.userId(), account.role(), account.organisationId());
-        return UsernamePasswordAuthenticationToken.authenticated(
+        UsernamePasswordAuthenticationToken signedIn = UsernamePasswordAuthenticationToken.authenticated(
                 person, null, List.of(new SimpleGrantedAuthority("ROLE_" + account.role().name())));
+        signedIn.setDetails(OneTimeCode.NONE);
+        return signedIn;
     }
 
     @Override

@@ -35,10 +35,12 @@ public class PersonAccounts {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final SecondFactor secondFactor;
 
-    public PersonAccounts(JdbcTemplate jdbc, Clock clock) {
+    public PersonAccounts(JdbcTemplate jdbc, Clock clock, SecondFactor secondFactor) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.secondFactor = secondFactor;
     }
 
     /** An account as the admin page lists it; no hash. */
@@ -96,19 +98,32 @@ public class PersonAccounts {
     }
 
     /**
-     * The account whose password this is, if it may sign in now; counts a wrong password against the account
+     * The account whose password (and one-time code, where the account has a second factor) this is, if it may
+     * sign in now; counts a wrong password or code against the account
      * and locks it for {@code lockout} at the {@code attempts}-th in a row. A locked or disabled account is
      * refused even with the right password, and the answer never says which of these it was.
      */
-    public Optional<Account> signIn(String userId, String password, int attempts, Duration lockout) {
-        String hash = userId == null || !userId.matches(Ids.ID) ? null
-                : jdbc.query("select password_hash from person_account where user_id = ?",
-                             (row, n) -> row.getString(1), userId).stream().findFirst().orElse(null);
-        boolean matches = PASSWORDS.matches(password == null ? "" : password, hash == null ? NO_ONES_HASH : hash);
-        if (hash == null) {
+    public Optional<Account> signIn(String userId, String password, String code, int attempts, Duration lockout) {
+        record Stored(String hash, byte[] secondFactor, Long lastStep) {
+        }
+        Stored stored = userId == null || !userId.matches(Ids.ID) ? null
+                : jdbc.query("select password_hash, totp_secret, totp_last_step from person_account where user_id = ?",
+                             (row, n) -> new Stored(row.getString(1), row.getBytes(2),
+                                                    row.getObject(3) == null ? null : row.getLong(3)), userId)
+                      .stream().findFirst().orElse(null);
+        boolean matches = PASSWORDS.matches(password == null ? "" : password,
+                                            stored == null ? NO_ONES_HASH : stored.hash());
+        if (stored == null) {
             return Optional.empty();
         }
         Instant now = clock.instant();
+        if (matches && stored.secondFactor() != null) {
+            long step = SecondFactor.step(secondFactor.open(stored.secondFactor()), code, now);
+            // a code already used does not open the account again: one seen over a shoulder is spent
+            matches = step >= 0 && (stored.lastStep() == null || step > stored.lastStep())
+                      && jdbc.update("update person_account set totp_last_step = ? where user_id = ?"
+                                     + " and (totp_last_step is null or totp_last_step < ?)", step, userId, step) == 1;
+        }
         if (!matches) {
             // one statement, so that concurrent wrong guesses each count
             jdbc.update("update person_account set failed_sign_ins = failed_sign_ins + 1,"
@@ -121,6 +136,24 @@ public class PersonAccounts {
         account.ifPresent(found -> jdbc.update("update person_account set failed_sign_ins = 0, locked_until = null"
                                                + " where user_id = ?", userId));
         return account;
+    }
+
+    /** Whether signing in to the account takes a one-time code besides the password. */
+    public boolean hasSecondFactor(String userId) {
+        return jdbc.queryForObject("select count(*) from person_account where user_id = ? and totp_secret is not null",
+                                   Integer.class, userId) == 1;
+    }
+
+    /** Turns the second factor on with this secret (Base32), which the person's app has just shown a code of. */
+    public void useSecondFactor(String userId, String secret) {
+        jdbc.update("update person_account set totp_secret = ?, totp_last_step = null where user_id = ?",
+                    secondFactor.seal(secret), userId);
+    }
+
+    /** An administrator turns a person's second factor off (a lost phone); the person sets up a new one. */
+    public boolean resetSecondFactor(String userId) {
+        return jdbc.update("update person_account set totp_secret = null, totp_last_step = null where user_id = ?",
+                           userId) == 1;
     }
 
     /** An administrator ends an account's sign-ins; its sessions end at their next request. */

@@ -1,0 +1,67 @@
+package org.homeward.app.web.signin;
+
+import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import org.homeward.app.web.SignedInPerson;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * A person's own account: the second factor. Setting it up shows a new secret to put into an authenticator app,
+ * and turns it on only once a code the app shows is right, so no one is locked out by a mistyped secret. The
+ * secret waits in the session meanwhile, never in the page's form.
+ */
+@Controller
+class AccountPage {
+
+    private static final String PENDING = "homeward.pendingSecondFactor";
+
+    private final PersonAccounts accounts;
+    private final Clock clock;
+
+    AccountPage(PersonAccounts accounts, Clock clock) {
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @GetMapping("/account")
+    String account(@ModelAttribute("person") SignedInPerson person, @RequestParam(required = false) String done,
+                   Model model) {
+        model.addAttribute("secondFactor", accounts.hasSecondFactor(person.userId()));
+        model.addAttribute("done", done);
+        return "signin/account";
+    }
+
+    @PostMapping("/account/second-factor/new")
+    String setUp(@ModelAttribute("person") SignedInPerson person, HttpSession session, Model model) {
+        String secret = SecondFactor.newSecret();
+        session.setAttribute(PENDING, secret);
+        return showSecret(person, secret, false, model);
+    }
+
+    @PostMapping("/account/second-factor")
+    String confirm(@ModelAttribute("person") SignedInPerson person, @RequestParam(required = false) String code,
+                   HttpSession session, Model model) {
+        String secret = (String) session.getAttribute(PENDING);
+        if (secret == null) {
+            return "redirect:/account";
+        }
+        if (SecondFactor.step(secret, code, clock.instant()) < 0) {
+            return showSecret(person, secret, true, model);
+        }
+        accounts.useSecondFactor(person.userId(), secret);
+        session.removeAttribute(PENDING);
+        return "redirect:/account?done";
+    }
+
+    private static String showSecret(SignedInPerson person, String secret, boolean wrongCode, Model model) {
+        model.addAttribute("secret", secret);
+        model.addAttribute("appAddress", SecondFactor.appAddress(secret, person.userId()));
+        model.addAttribute("wrongCode", wrongCode);
+        return "signin/second-factor";
+    }
+}
