@@ -16,16 +16,17 @@ public interface AuditStory extends WebApp {
 
     @Test
     default void anAuditorFollowsAJourneysCorrectionThroughTheTrail() throws Exception {
-        String journey = openJourney();
+        // a case manager of its own, so no other story's caseload sees this journey; its supervisor records
+        String journey = openJourneyHere(SyntheticJourneys.intake(ORGANISATION, "web-audit-cm"));
         String milestones = "/api/v1/journeys/" + journey + "/milestones";
-        Api.Reply recorded = apiAs(Role.CASE_MANAGER).post(milestones, SyntheticJourneys.milestone(
+        Api.Reply recorded = apiAs(Role.SUPERVISOR).post(milestones, SyntheticJourneys.milestone(
                 "HOUSING_SECURED", SyntheticJourneys.INTAKE, null));
         assertThat(recorded.status()).isEqualTo(201);
         // whole seconds apart, so an instant typed to the second falls between the record and its correction
         Thread.sleep(1100);
         Instant beforeCorrection = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Thread.sleep(1100);
-        assertThat(apiAs(Role.CASE_MANAGER).post(milestones + "/" + recorded.text("milestoneId") + "/corrections",
+        assertThat(apiAs(Role.SUPERVISOR).post(milestones + "/" + recorded.text("milestoneId") + "/corrections",
                 Map.of("type", "SHELTER_ENTERED", "occurredOn", SyntheticJourneys.INTAKE.toString(),
                        "reason", "wrong type")).status()).isEqualTo(200);
         caughtUp("audit", "timeline");

@@ -154,10 +154,13 @@ class AuditPages {
 
     /** Recomputes the chain now; the answer is the same whether it is intact or not, so it is shown either way. */
     @PostMapping("/audit/verify")
+    @SuppressWarnings("unchecked")
     String verify(HttpServletRequest request, HttpServletResponse response, Model model) {
         Answer answer = api.post(request, response, "/api/v1/audit/verify", null, null, null);
         if (answer.succeeded()) {
-            model.addAttribute("verification", api.json(answer));
+            Map<String, Object> verification = (Map<String, Object>) api.json(answer);
+            model.addAttribute("verification", verification);
+            model.addAttribute("hashParts", parts((String) verification.get("verifiedHash")));
         } else {
             model.addAttribute("problem", api.problem(answer));
         }
@@ -178,6 +181,15 @@ class AuditPages {
                 return typed;
             }
         }
+    }
+
+    /** A hash in groups of 16 characters, so a narrow screen can wrap it between them; null stays empty. */
+    private static List<String> parts(String hash) {
+        List<String> parts = new ArrayList<>();
+        for (int start = 0; hash != null && start < hash.length(); start += 16) {
+            parts.add(hash.substring(start, Math.min(hash.length(), start + 16)));
+        }
+        return parts;
     }
 
     private static int number(String typed) {
