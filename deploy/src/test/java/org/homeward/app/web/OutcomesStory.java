@@ -19,9 +19,9 @@ import org.openqa.selenium.WebElement;
 public interface OutcomesStory extends WebApp {
 
     /**
-     * Eleven journeys (of a case manager of their own, so no other story's caseload sees them) of intake year
-     * 2021, two of them with their residence regularised: the eleven are shown, the
-     * two are withheld (below k = 11). No other story opens journeys that old, so the 2021 cohort is this one's.
+     * Eleven journeys of intake year 2021, two of them with their residence regularised: the eleven are shown,
+     * the two are withheld (below k = 11). No other story opens journeys that old, so the 2021 cohort is this
+     * one's; their case manager is one of their own, so no other story's caseload sees them.
      */
     @Test
     default void anEvaluatorReadsTheFiguresOfACohortWithASmallCellWithheld() throws Exception {
