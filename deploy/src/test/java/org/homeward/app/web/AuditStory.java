@@ -62,7 +62,9 @@ public interface AuditStory extends WebApp {
 
             browser.open("/audit/verify");
             browser.press("Verify now");
-            assertThat(browser.mainText()).contains("The chain is intact").contains("Chained up to position");
+            // the keeper chains events once they have settled: the newest may not be chained yet, and that is said
+            assertThat(browser.mainText()).containsAnyOf("The chain is intact", "No event is chained yet")
+                                          .contains("Chained up to position").doesNotContain("The chain is broken");
             browser.check("audit-verify");
         }
     }
