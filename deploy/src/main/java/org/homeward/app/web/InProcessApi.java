@@ -45,6 +45,12 @@ public class InProcessApi {
         return call(page, response, "GET", path, query, null, Map.of());
     }
 
+    /** A read of another form of the same answer, such as {@code text/csv} or {@code image/svg+xml}. */
+    public Answer get(HttpServletRequest page, HttpServletResponse response, String path, String query,
+                      String accept) {
+        return call(page, response, "GET", path, query, null, Map.of("Accept", accept));
+    }
+
     /**
      * A command. {@code version} (the journey version the form was drawn from) goes as {@code If-Match};
      * {@code formKey} (a key drawn with the form) as {@code Idempotency-Key}, so a form sent twice records once.
@@ -84,7 +90,7 @@ public class InProcessApi {
             throw new IllegalStateException("a page called the API with no one signed in");
         }
         Map<String, String> all = new HashMap<>(headers);
-        all.put("Accept", "application/json");
+        all.putIfAbsent("Accept", "application/json");
         all.put("X-Channel", "web");
         all.put("X-Request-Id", UUID.randomUUID().toString());
         if (page.getHeader("Accept-Language") != null) {
