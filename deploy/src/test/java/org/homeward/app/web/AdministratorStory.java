@@ -74,6 +74,20 @@ public interface AdministratorStory extends WebApp {
             caughtUp("programs");
             browser.open("/admin/programs");
             assertThat(browser.mainText()).contains("Synthetic shelter program");
+            browser.check("programs-list");
+            // a change starts from the program as it is
+            browser.follow("Change Synthetic shelter program");
+            assertThat(browser.field("Name").getAttribute("value")).isEqualTo("Synthetic shelter program");
+            browser.type("Capacity", "15").press("Change the program");
+            assertThat(browser.mainText()).contains("Recorded: Change the program.");
+            caughtUp("programs");
+            browser.open("/admin/programs");
+            browser.follow("Retire Synthetic shelter program");
+            browser.type("Reason", "synthetic reason for a browser test").press("Retire the program");
+            assertThat(browser.mainText()).contains("Recorded: Retire the program.");
+            caughtUp("programs");
+            browser.open("/admin/programs");
+            assertThat(browser.mainText()).contains("retired").contains("15");
 
             browser.open("/admin");
             browser.follow("Projections");
@@ -85,6 +99,9 @@ public interface AdministratorStory extends WebApp {
             browser.waitUntil(page -> page.mainText().contains("Every projection has caught up."),
                               Duration.ofSeconds(30));
             assertThat(browser.mainText()).contains("caught up").contains("(100 %)");
+            // the fragment the script polls: the table alone, saying when there is nothing left to wait for
+            browser.open("/admin/projections/progress");
+            assertThat(browser.driver().getPageSource()).contains("data-poll-done").doesNotContain("<h1");
         }
     }
 }
