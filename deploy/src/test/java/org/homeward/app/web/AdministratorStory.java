@@ -19,6 +19,7 @@ public interface AdministratorStory extends WebApp {
     String NEWCOMER = "web-newcomer";
     String NEWCOMER_PASSWORD = "synthetic newcomer password";
     String SHORT_PASSWORD = "short-pw-7";
+    Duration SIGNING_IN = Duration.ofSeconds(15);
 
     @Test
     default void anAdministratorManagesAccountsProgramsAndProjections() {
@@ -33,6 +34,8 @@ public interface AdministratorStory extends WebApp {
         String admin = WebApp.user(Role.ADMINISTRATOR);
         try (Browser browser = browser(true); Browser newcomer = browser(true)) {
             browser.signIn(admin, PASSWORD);
+            // on a busy machine the browser may still show the sign-in page a moment after the button is pressed
+            browser.waitUntil(page -> !page.path().startsWith("/sign-in"), SIGNING_IN);
             assertThat(browser.path()).isEqualTo("/admin");
             browser.check("admin");
 
@@ -56,6 +59,7 @@ public interface AdministratorStory extends WebApp {
                                                  .isEqualTo(admin);
 
             newcomer.signIn(NEWCOMER, NEWCOMER_PASSWORD);
+            newcomer.waitUntil(page -> !page.path().startsWith("/sign-in"), SIGNING_IN);
             assertThat(newcomer.path()).startsWith("/caseload");
 
             browser.press("Disable " + NEWCOMER);
