@@ -32,7 +32,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * beside the fields they name, with what was typed kept.
  */
 @Controller
-class RecordPage {
+public class RecordPage {
 
     private static final String OPEN = "open";
     /** A partner's steps on a referral made to them. */
@@ -105,13 +105,7 @@ class RecordPage {
                         Model model) throws NoResourceFoundException {
         Form form = journeyForm(journeyId, operationId, request, response);
         Map<String, String> ids = pathIds(form, journeyId, request);
-        Map<String, Object> values = new HashMap<>();
-        for (Field field : form.fields()) {
-            values.put(field.name(), field.kind() == Kind.CHOICES
-                    ? List.of(request.getParameterValues(field.name()) == null ? new String[0]
-                                      : request.getParameterValues(field.name()))
-                    : request.getParameter(field.name()));
-        }
+        Map<String, Object> values = values(form, request);
         Long version = version(request.getParameter("version"));
         String formKey = request.getParameter("formKey");
         Answer answer = api.post(request, response, form.pathWith(ids), body(form, values), version,
@@ -181,12 +175,24 @@ class RecordPage {
         return text != null && text.matches("\\d{1,18}") ? Long.parseLong(text) : null;
     }
 
+    /** What was typed in each of the form's fields, as the page's request carries it. */
+    public static Map<String, Object> values(Form form, HttpServletRequest request) {
+        Map<String, Object> values = new HashMap<>();
+        for (Field field : form.fields()) {
+            values.put(field.name(), field.kind() == Kind.CHOICES
+                    ? List.of(request.getParameterValues(field.name()) == null ? new String[0]
+                                      : request.getParameterValues(field.name()))
+                    : request.getParameter(field.name()));
+        }
+        return values;
+    }
+
     /**
      * The request body: each field that was filled, at its place in the body. A number that is not one goes as
      * typed, so that the API names the field and says why.
      */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> body(Form form, Map<String, Object> values) {
+    public static Map<String, Object> body(Form form, Map<String, Object> values) {
         Map<String, Object> body = new LinkedHashMap<>();
         for (Field field : form.fields()) {
             Object value = values.get(field.name());
