@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The web app in a real browser: the case manager's story here, the other users' stories in the interfaces this
  * class implements, all against one application start (see {@link WebApp}).
  */
-class WebAppTest extends HttpTest implements WebApp {
+class WebAppTest extends HttpTest implements WebApp, PseudoLocaleStory {
 
     @Autowired
     PersonAccounts accounts;

@@ -1,0 +1,230 @@
+package org.homeward.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.homeward.access.Role;
+import org.homeward.app.support.Api;
+import org.homeward.app.support.SyntheticJourneys;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+
+/**
+ * Every text a person reads comes from a bundle. In the pseudo-locale {@code en-XA} each bundle text is shown as
+ * ⟦text⟧, so any text node outside the brackets was typed into a template (or written by Java) and would stay in
+ * English for a French reader. Text the API wrote (class {@code api-text} or {@code lang="en"}) and data (dates,
+ * numbers, ids, the values this story seeded) are not texts to translate.
+ */
+public interface PseudoLocaleStory extends WebApp {
+
+    /** A page a role reaches; a role of null is a page for anyone, signed in or not. */
+    record Page(Role role, String path) {
+    }
+
+    /** Every page to look at: a page added to the web app is one more line here. */
+    private static List<Page> pages(String journeyId) {
+        String journey = "/journeys/" + journeyId;
+        return List.of(
+                new Page(null, "/sign-in"),
+                new Page(null, "/sign-in?refused"),
+                new Page(Role.CASE_MANAGER, "/caseload"),
+                new Page(Role.CASE_MANAGER, journey),
+                new Page(Role.CASE_MANAGER, journey + "/record/recordMilestone"),
+                new Page(Role.CASE_MANAGER, journey + "/record/giveConsent"),
+                new Page(Role.CASE_MANAGER, journey + "/record/assess"),
+                new Page(Role.CASE_MANAGER, "/journeys/new"),
+                new Page(Role.SUPERVISOR, "/caseload"),
+                new Page(Role.EVALUATOR, "/outcomes"),
+                new Page(Role.AUDITOR, "/audit"),
+                new Page(Role.ADMINISTRATOR, "/admin"));
+    }
+
+    /** The values this story seeds, which pages show as they were written. */
+    String PSEUDO_NOTE = "synthetic pseudo-locale note";
+    String PSEUDO_DETAIL = "synthetic pseudo-locale detail";
+
+    Pattern PSEUDO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(T[0-9:.]+Z?)?");
+    Pattern PSEUDO_NUMBER = Pattern.compile("[-+]?\\d+([.,]\\d+)?%?");
+    Pattern PSEUDO_ID = Pattern.compile("[a-z0-9._:@-]*[0-9][a-z0-9._:@-]*");
+    Pattern PSEUDO_BRACKETED = Pattern.compile("⟦[^⟧]*⟧");
+    Pattern PSEUDO_LETTER = Pattern.compile("\\p{L}");
+
+    @Test
+    default void everyTextOfEveryPageComesFromABundle() {
+        String journeyId = seededJourney();
+        List<String> hardCoded = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        Role signedIn = null;
+        Browser browser = null;
+        try {
+            for (Page page : pages(journeyId)) {
+                if (browser == null || page.role() != signedIn) {
+                    if (browser != null) {
+                        browser.close();
+                    }
+                    browser = Browser.start(appPort(), true, "en-XA");
+                    if (page.role() == null) {
+                        browser.open("/sign-in");
+                    } else {
+                        signInByIds(browser, page.role());
+                    }
+                    signedIn = page.role();
+                }
+                String where = (page.role() == null ? "anyone" : page.role().name()) + " " + page.path();
+                long status = status(browser, page.path());
+                if (status == 404) {
+                    skipped.add(where + " (404: not in the web app yet)");
+                    continue;
+                }
+                browser.open(page.path());
+                assertThat(browser.text()).as("a missing message key on " + where).doesNotContain("??");
+                for (String text : visibleTexts(browser)) {
+                    if (!isBracketedOrData(text, seeded(journeyId))) {
+                        hardCoded.add(where + ": \"" + text + "\"");
+                    }
+                }
+            }
+        } finally {
+            if (browser != null) {
+                browser.close();
+            }
+        }
+        skipped.forEach(page -> System.out.println("PseudoLocaleStory skipped " + page));
+        assertThat(hardCoded).as("texts not from a bundle (shown outside ⟦…⟧ in en-XA)").isEmpty();
+    }
+
+    @Test
+    default void theFrenchPagesHaveEveryText() {
+        String journeyId = seededJourney();
+        List<String> missing = new ArrayList<>();
+        Role signedIn = null;
+        Browser browser = null;
+        try {
+            for (Page page : pages(journeyId)) {
+                if (browser == null || page.role() != signedIn) {
+                    if (browser != null) {
+                        browser.close();
+                    }
+                    browser = Browser.start(appPort(), true, "fr");
+                    if (page.role() == null) {
+                        browser.open("/sign-in");
+                    } else {
+                        signInByIds(browser, page.role());
+                    }
+                    signedIn = page.role();
+                }
+                if (status(browser, page.path()) == 404) {
+                    continue;
+                }
+                browser.open(page.path());
+                String lang = browser.driver().findElement(By.tagName("html")).getAttribute("lang");
+                if (!lang.startsWith("fr") || browser.text().contains("??")) {
+                    missing.add(page.path() + " (lang " + lang + "): " + browser.text());
+                }
+            }
+        } finally {
+            if (browser != null) {
+                browser.close();
+            }
+        }
+        assertThat(missing).as("French pages with a missing text").isEmpty();
+    }
+
+    /** A journey with something in every section the timeline shows. */
+    private String seededJourney() {
+        String journeyId = openJourney();
+        Api api = apiAs(Role.CASE_MANAGER);
+        String journey = "/api/v1/journeys/" + journeyId;
+        LocalDate day = SyntheticJourneys.INTAKE.plusDays(1);
+        List<Api.Reply> replies = List.of(
+                api.post(journey + "/milestones",
+                         SyntheticJourneys.milestone("SHELTER_ENTERED", day, PSEUDO_NOTE)),
+                api.post(journey + "/follow-ups", Map.of("dueOn", day.plusDays(7).toString(),
+                                                         "purpose", "HOME_VISIT")),
+                api.post(journey + "/risk-flags", Map.of("kind", "SAFETY_RISK", "flaggedOn", day.toString(),
+                                                         "reviewOn", day.plusDays(3).toString(),
+                                                         "detail", PSEUDO_DETAIL)),
+                api.post(journey + "/assessments", Map.of("assessedOn", day.toString(),
+                                                          "assessorId", WebApp.user(Role.CASE_MANAGER),
+                                                          "scores", Map.of("economic", 2, "social", 3,
+                                                                           "psychosocial", 4))));
+        for (Api.Reply reply : replies) {
+            assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        }
+        return journeyId;
+    }
+
+    private Set<String> seeded(String journeyId) {
+        Set<String> values = new LinkedHashSet<>(List.of(PSEUDO_NOTE, PSEUDO_DETAIL, ORGANISATION, "MD",
+                                                           journeyId, journeyId.substring(0, 8)));
+        for (Role role : Role.values()) {
+            values.add(WebApp.user(role));
+        }
+        return values;
+    }
+
+    /** Signs in without reading a label: the labels are in brackets here. */
+    private static void signInByIds(Browser browser, Role role) {
+        browser.open("/sign-in");
+        browser.driver().findElement(By.id("user")).sendKeys(WebApp.user(role));
+        browser.driver().findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
+    }
+
+    /** The HTTP status of a page for the signed-in browser (Selenium does not tell it). */
+    private static long status(Browser browser, String path) {
+        return (Long) ((JavascriptExecutor) browser.driver()).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {credentials: 'same-origin', redirect: 'follow'})"
+                + ".then(function (r) { done(r.status); }, function () { done(0); });", path);
+    }
+
+    /**
+     * The trimmed text of every text node a person can read (not in script, style or template, not hidden) that
+     * the API did not write, and the labels given by aria-label and title attributes.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> visibleTexts(Browser browser) {
+        return (List<String>) ((JavascriptExecutor) browser.driver()).executeScript(
+                "var texts = [document.title];"
+                + "var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);"
+                + "for (var node = walker.nextNode(); node; node = walker.nextNode()) {"
+                + "  var text = node.nodeValue.trim(); var parent = node.parentElement;"
+                + "  if (!text || parent.closest('script, style, template, .api-text, [lang=\"en\"]')) continue;"
+                + "  texts.push(text.replace(/\\s+/g, ' '));"
+                + "}"
+                + "document.querySelectorAll('[aria-label], [title], [placeholder]').forEach(function (e) {"
+                + "  if (e.closest('.api-text, [lang=\"en\"]')) return;"
+                + "  ['aria-label', 'title', 'placeholder'].forEach(function (a) {"
+                + "    if (e.getAttribute(a)) texts.push(e.getAttribute(a)); });"
+                + "});"
+                + "return texts;");
+    }
+
+    /**
+     * True when nothing of the text is left to translate once the bundle texts (in brackets), the values this
+     * story seeded, and data (dates, numbers, ids) are taken out: what remains has no letter.
+     */
+    static boolean isBracketedOrData(String text, Set<String> seeded) {
+        String rest = PSEUDO_BRACKETED.matcher(text).replaceAll(" ");
+        for (String value : seeded) {
+            rest = rest.replace(value, " ");
+        }
+        StringBuilder left = new StringBuilder();
+        for (String word : rest.split("[\\s()\\[\\],;·—–:/|]+")) {
+            if (word.isEmpty() || PSEUDO_DATE.matcher(word).matches() || PSEUDO_NUMBER.matcher(word).matches()
+                || PSEUDO_ID.matcher(word).matches()) {
+                continue;
+            }
+            left.append(word).append(' ');
+        }
+        return !PSEUDO_LETTER.matcher(left).find();
+    }
+}
