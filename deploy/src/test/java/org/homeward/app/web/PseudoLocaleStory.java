@@ -24,8 +24,15 @@ import org.openqa.selenium.JavascriptExecutor;
  */
 public interface PseudoLocaleStory extends WebApp {
 
-    /** A page a role reaches; a role of null is a page for anyone, signed in or not. */
-    record Page(Role role, String path) {
+    /**
+     * A page a role reaches; a role of null is a page for anyone, signed in or not. A page with a form to send is
+     * also sent empty, so the problems it answers with are read too.
+     */
+    record Page(Role role, String path, boolean sendEmpty) {
+
+        Page(Role role, String path) {
+            this(role, path, false);
+        }
     }
 
     /** Every page to look at: a page added to the web app is one more line here. */
@@ -36,7 +43,7 @@ public interface PseudoLocaleStory extends WebApp {
                 new Page(null, "/sign-in?refused"),
                 new Page(Role.CASE_MANAGER, "/caseload"),
                 new Page(Role.CASE_MANAGER, journey),
-                new Page(Role.CASE_MANAGER, journey + "/record/recordMilestone"),
+                new Page(Role.CASE_MANAGER, journey + "/record/recordMilestone", true),
                 new Page(Role.CASE_MANAGER, journey + "/record/giveConsent"),
                 new Page(Role.CASE_MANAGER, journey + "/record/assess"),
                 new Page(Role.CASE_MANAGER, "/journeys/new"),
@@ -45,6 +52,12 @@ public interface PseudoLocaleStory extends WebApp {
                 new Page(Role.AUDITOR, "/audit"),
                 new Page(Role.ADMINISTRATOR, "/admin"));
     }
+
+    /**
+     * The case manager whose pages this story reads: its own account, so the journeys it opens stay out of the
+     * caseload other stories count.
+     */
+    String PSEUDO_CASE_MANAGER = "web-pseudo-case-manager";
 
     /** The values this story seeds, which pages show as they were written. */
     String PSEUDO_NOTE = "synthetic pseudo-locale note";
@@ -84,14 +97,10 @@ public interface PseudoLocaleStory extends WebApp {
                     continue;
                 }
                 browser.open(page.path());
-                assertThat(browser.text()).as("a missing message key on " + where).doesNotContain("??");
-                List<String> texts = visibleTexts(browser);
-                // no text in brackets: the page was not drawn in the pseudo-locale, and this test proves nothing
-                assertThat(texts).as("texts of " + where).anyMatch(text -> text.contains("⟦"));
-                for (String text : texts) {
-                    if (!isBracketedOrData(text, seeded(journeyId))) {
-                        hardCoded.add(where + ": \"" + text + "\"");
-                    }
+                hardCoded.addAll(hardCodedTexts(browser, where, seeded(journeyId)));
+                if (page.sendEmpty()) {
+                    browser.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
+                    hardCoded.addAll(hardCodedTexts(browser, where + " sent empty", seeded(journeyId)));
                 }
             }
         } finally {
@@ -127,6 +136,8 @@ public interface PseudoLocaleStory extends WebApp {
                     continue;
                 }
                 browser.open(page.path());
+                browser.screenshots(("fr-" + page.role() + page.path().replace(journeyId, "journey"))
+                        .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-"));
                 String lang = browser.driver().findElement(By.tagName("html")).getAttribute("lang");
                 if (!lang.startsWith("fr") || browser.text().contains("??")) {
                     missing.add(page.path() + " (lang " + lang + "): " + browser.text());
@@ -140,10 +151,26 @@ public interface PseudoLocaleStory extends WebApp {
         assertThat(missing).as("French pages with a missing text").isEmpty();
     }
 
+    /** The texts of the page as it stands that are neither in brackets nor data. */
+    private static List<String> hardCodedTexts(Browser browser, String where, Set<String> seeded) {
+        assertThat(browser.text()).as("a missing message key on " + where).doesNotContain("??");
+        List<String> texts = visibleTexts(browser);
+        // no text in brackets: the page was not drawn in the pseudo-locale, and this test would prove nothing
+        assertThat(texts).as("texts of " + where).anyMatch(text -> text.contains("⟦"));
+        List<String> hardCoded = new ArrayList<>();
+        for (String text : texts) {
+            if (!isBracketedOrData(text, seeded)) {
+                hardCoded.add(where + ": \"" + text + "\"");
+            }
+        }
+        return hardCoded;
+    }
+
     /** A journey with something in every section the timeline shows. */
     private String seededJourney() {
-        String journeyId = openJourney();
-        Api api = apiAs(Role.CASE_MANAGER);
+        accounts().create(PSEUDO_CASE_MANAGER, Role.CASE_MANAGER, ORGANISATION, PASSWORD, "test");
+        String journeyId = openJourneyHere(SyntheticJourneys.intake(ORGANISATION, PSEUDO_CASE_MANAGER));
+        Api api = apiAs(Role.CASE_MANAGER, PSEUDO_CASE_MANAGER, ORGANISATION);
         String journey = "/api/v1/journeys/" + journeyId;
         LocalDate day = SyntheticJourneys.INTAKE.plusDays(1);
         List<Api.Reply> replies = List.of(
@@ -155,7 +182,7 @@ public interface PseudoLocaleStory extends WebApp {
                                                          "reviewOn", day.plusDays(3).toString(),
                                                          "detail", PSEUDO_DETAIL)),
                 api.post(journey + "/assessments", Map.of("assessedOn", day.toString(),
-                                                          "assessorId", WebApp.user(Role.CASE_MANAGER),
+                                                          "assessorId", PSEUDO_CASE_MANAGER,
                                                           "scores", Map.of("economic", 2, "social", 3,
                                                                            "psychosocial", 4))));
         for (Api.Reply reply : replies) {
@@ -165,7 +192,8 @@ public interface PseudoLocaleStory extends WebApp {
     }
 
     private Set<String> seeded(String journeyId) {
-        Set<String> values = new LinkedHashSet<>(List.of(PSEUDO_NOTE, PSEUDO_DETAIL, ORGANISATION, "MD",
+        Set<String> values = new LinkedHashSet<>(List.of(PSEUDO_NOTE, PSEUDO_DETAIL, PSEUDO_CASE_MANAGER,
+                                                           ORGANISATION, "MD",
                                                            journeyId, journeyId.substring(0, 8)));
         for (Role role : Role.values()) {
             values.add(WebApp.user(role));
@@ -173,10 +201,11 @@ public interface PseudoLocaleStory extends WebApp {
         return values;
     }
 
-    /** Signs in without reading a label: the labels are in brackets here. */
+    /** Signs in without reading a label (the labels are in brackets here); a case manager as this story's own. */
     private static void signInByIds(Browser browser, Role role) {
         browser.open("/sign-in");
-        browser.driver().findElement(By.id("user")).sendKeys(WebApp.user(role));
+        String user = role == Role.CASE_MANAGER ? PSEUDO_CASE_MANAGER : WebApp.user(role);
+        browser.driver().findElement(By.id("user")).sendKeys(user);
         browser.driver().findElement(By.id("password")).sendKeys(PASSWORD);
         browser.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
         browser.waitUntil(signedIn -> !signedIn.path().startsWith("/sign-in"), java.time.Duration.ofSeconds(10));
