@@ -44,8 +44,13 @@ public final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
-    /** A fresh browser (its own profile, no cookies) for the application on this port. */
+    /** A fresh browser (its own profile, no cookies) for the application on this port, in British English. */
     public static Browser start(int port, boolean javascript) {
+        return start(port, javascript, "en-GB");
+    }
+
+    /** A fresh browser asking for pages in that language (Accept-Language), {@code fr} or {@code en-XA} say. */
+    public static Browser start(int port, boolean javascript, String acceptLanguage) {
         try {
             Path profile = Files.createTempDirectory("homeward-chromium");
             ChromeOptions options = new ChromeOptions();
@@ -53,10 +58,13 @@ public final class Browser implements AutoCloseable {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                                  "--disable-quic", "--no-first-run", "--disable-background-networking",
                                  "--disable-component-update", "--disable-sync", "--window-size=1280,900",
-                                 "--user-data-dir=" + profile, "--lang=en-GB");
+                                 "--user-data-dir=" + profile, "--lang=" + acceptLanguage);
+            Map<String, Object> prefs = new java.util.HashMap<>();
+            prefs.put("intl.accept_languages", acceptLanguage);
             if (!javascript) {
-                options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+                prefs.put("profile.managed_default_content_settings.javascript", 2);
             }
+            options.setExperimentalOption("prefs", prefs);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);

@@ -27,7 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * The web app in a real browser: the case manager's story here, the other users' stories in the interfaces this
  * class implements, all against one application start (see {@link WebApp}).
  */
-class WebAppTest extends HttpTest implements WebApp, OutcomesStory, AuditStory, AdministratorStory {
+class WebAppTest extends HttpTest
+        implements WebApp, OutcomesStory, AuditStory, AdministratorStory, PseudoLocaleStory {
 
     @Autowired
     PersonAccounts accounts;
