@@ -72,7 +72,7 @@ public interface AdministratorStory extends WebApp {
             browser.check("programs");
             browser.follow("Define a program");
             browser.check("program-define");
-            browser.type("Name", "Synthetic shelter program").choose("Kind", "Shelter").type("Capacity", "12")
+            browser.type("Name", "Synthetic shelter program").choose("Category", "Shelter").type("Capacity", "12")
                    .press("Define a program");
             assertThat(browser.mainText()).contains("Recorded: Define a program.");
             caughtUp("programs");

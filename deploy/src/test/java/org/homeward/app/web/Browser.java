@@ -21,6 +21,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -123,12 +124,22 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Presses a form's button and waits for the page the form's answer is. */
     public void press(String button) {
-        driver.findElement(By.xpath("//button[normalize-space(.)='" + button + "']")).click();
+        navigate(driver.findElement(By.xpath("//button[normalize-space(.)='" + button + "']")));
     }
 
+    /** Follows a link and waits for the page it leads to. */
     public void follow(String link) {
-        driver.findElement(By.linkText(link)).click();
+        navigate(driver.findElement(By.linkText(link)));
+    }
+
+    private void navigate(WebElement clicked) {
+        WebElement before = driver.findElement(By.tagName("html"));
+        clicked.click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(before));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> "complete".equals(
+                ((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     public String text() {

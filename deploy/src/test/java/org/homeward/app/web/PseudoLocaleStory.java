@@ -47,10 +47,22 @@ public interface PseudoLocaleStory extends WebApp {
                 new Page(Role.CASE_MANAGER, journey + "/record/giveConsent"),
                 new Page(Role.CASE_MANAGER, journey + "/record/assess"),
                 new Page(Role.CASE_MANAGER, "/journeys/new"),
+                new Page(Role.CASE_MANAGER, "/referrals"),
+                new Page(Role.CASE_MANAGER, "/account"),
                 new Page(Role.SUPERVISOR, "/caseload"),
+                new Page(Role.SUPERVISOR, "/possible-duplicates"),
                 new Page(Role.EVALUATOR, "/outcomes"),
+                new Page(Role.EVALUATOR, "/outcomes/definitions"),
                 new Page(Role.AUDITOR, "/audit"),
-                new Page(Role.ADMINISTRATOR, "/admin"));
+                new Page(Role.AUDITOR, "/audit/reads"),
+                new Page(Role.AUDITOR, "/audit/denials"),
+                new Page(Role.AUDITOR, "/audit/verify"),
+                new Page(Role.AUDITOR, "/audit" + journey + "/history"),
+                new Page(Role.AUDITOR, "/audit" + journey + "/as-of"),
+                new Page(Role.ADMINISTRATOR, "/admin"),
+                new Page(Role.ADMINISTRATOR, "/admin/accounts"),
+                new Page(Role.ADMINISTRATOR, "/admin/programs"),
+                new Page(Role.ADMINISTRATOR, "/admin/projections"));
     }
 
     /**
@@ -100,6 +112,8 @@ public interface PseudoLocaleStory extends WebApp {
                 hardCoded.addAll(hardCodedTexts(browser, where, seeded(journeyId)));
                 if (page.sendEmpty()) {
                     browser.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
+                    // the answer is a new page: wait for it before reading its texts
+                    browser.waitUntil(b -> !b.all("main .problem").isEmpty(), java.time.Duration.ofSeconds(15));
                     hardCoded.addAll(hardCodedTexts(browser, where + " sent empty", seeded(journeyId)));
                 }
             }
@@ -221,7 +235,8 @@ public interface PseudoLocaleStory extends WebApp {
 
     /**
      * The trimmed text of every text node a person can read (not in script, style or template, not hidden) that
-     * the API did not write, and the labels given by aria-label and title attributes.
+     * the API did not write and that is not marked as data not to translate ({@code translate="no"}: program
+     * names, figure identifiers), and the labels given by aria-label and title attributes.
      */
     @SuppressWarnings("unchecked")
     private static List<String> visibleTexts(Browser browser) {
@@ -230,7 +245,7 @@ public interface PseudoLocaleStory extends WebApp {
                 + "var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);"
                 + "for (var node = walker.nextNode(); node; node = walker.nextNode()) {"
                 + "  var text = node.nodeValue.trim(); var parent = node.parentElement;"
-                + "  if (!text || parent.closest('script, style, template, .api-text, [lang=\"en\"]')) continue;"
+                + "  if (!text || parent.closest('script, style, template, .api-text, [lang=\"en\"], [translate=\"no\"]')) continue;"
                 + "  texts.push(text.replace(/\\s+/g, ' '));"
                 + "}"
                 + "document.querySelectorAll('[aria-label], [title], [placeholder]').forEach(function (e) {"
@@ -246,7 +261,12 @@ public interface PseudoLocaleStory extends WebApp {
      * story seeded, and data (dates, numbers, ids) are taken out: what remains has no letter.
      */
     static boolean isBracketedOrData(String text, Set<String> seeded) {
-        String rest = PSEUDO_BRACKETED.matcher(text).replaceAll(" ");
+        // innermost first: a text from a bundle may hold another (a role's name in "who did it")
+        String rest = text;
+        for (String shorter = PSEUDO_BRACKETED.matcher(rest).replaceAll(" "); !shorter.equals(rest);
+             shorter = PSEUDO_BRACKETED.matcher(rest).replaceAll(" ")) {
+            rest = shorter;
+        }
         for (String value : seeded) {
             rest = rest.replace(value, " ");
         }

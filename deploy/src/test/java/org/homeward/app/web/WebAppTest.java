@@ -108,6 +108,7 @@ class WebAppTest extends HttpTest
             browser.check("caseload");
 
             browser.type("Journey code", journeyId.substring(0, 6)).press("Find");
+            assertThat(browser.mainText()).contains(journeyId.substring(0, 8));
             browser.follow(journeyId.substring(0, 8));
             assertThat(browser.path()).isEqualTo("/journeys/" + journeyId);
             browser.follow("Record a milestone");
@@ -269,7 +270,7 @@ class WebAppTest extends HttpTest
         mappings.getHandlerMethods().forEach((info, handler) -> {
             if (handler.getBeanType().getPackageName().startsWith("org.homeward.app.web")) {
                 for (String pattern : info.getPatternValues()) {
-                    String path = pattern.replaceAll("\\{journeyId}", journeyId).replaceAll("\\{\\w+}", "x");
+                    String path = pattern.replaceAll("\\{journeyId}", journeyId).replaceAll("\\{[^}]+}", "x");
                     boolean post = info.getMethodsCondition().getMethods().contains(RequestMethod.POST);
                     (post ? posts : gets).add(path);
                 }
