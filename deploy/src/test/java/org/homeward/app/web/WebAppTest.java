@@ -255,6 +255,13 @@ class WebAppTest extends HttpTest
         assertThat(new PageClient(port()).signIn("web-totp", PASSWORD, code)).endsWith("/");
         assertThat(new PageClient(port()).signIn("web-totp", PASSWORD, code)).as("the same code again")
                                                                             .endsWith("/sign-in?refused");
+
+        // a lost phone: an administrator turns the second factor off, and the password alone opens again
+        PageClient administrator = new PageClient(port());
+        administrator.signIn(user(Role.ADMINISTRATOR), PASSWORD);
+        administrator.post("/admin/accounts/web-totp/second-factor-reset", "", administrator.csrf("/admin/accounts"));
+        assertThat(accounts.hasSecondFactor("web-totp")).isFalse();
+        assertThat(new PageClient(port()).signIn("web-totp", PASSWORD)).endsWith("/");
     }
 
     /**

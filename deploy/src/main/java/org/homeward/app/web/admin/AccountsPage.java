@@ -40,7 +40,7 @@ class AccountsPage {
 
     /** An account as the table shows it, its times written out. */
     record Row(String userId, Role role, String organisationId, String createdBy, String createdAt,
-               String lockedUntil, String disabledAt) {
+               String lockedUntil, String disabledAt, boolean secondFactor) {
     }
 
     /** What the administrator typed in the form to create an account, passwords left out. */
@@ -109,11 +109,22 @@ class AccountsPage {
         return "redirect:/admin/accounts?unlocked=" + UriUtils.encodeQueryParam(userId, "UTF-8");
     }
 
+    /** A person lost the phone with their authenticator app: they sign in with their password and set up anew. */
+    @PostMapping("/admin/accounts/{userId}/second-factor-reset")
+    String resetSecondFactor(@ModelAttribute("person") SignedInPerson person, @PathVariable String userId) {
+        if (!accounts.resetSecondFactor(userId)) {
+            return "redirect:/admin/accounts";
+        }
+        LOG.info("Second factor of account {} turned off by {}", userId, person.userId());
+        return "redirect:/admin/accounts?secondFactorReset=" + UriUtils.encodeQueryParam(userId, "UTF-8");
+    }
+
     private String show(Model model, NewAccount typed, Map<String, String> fieldProblems) {
         Instant now = clock.instant();
         List<Row> rows = accounts.all().stream()
                 .map(a -> new Row(a.userId(), a.role(), a.organisationId(), a.createdBy(), when(a.createdAt()),
-                                  a.locked(now) ? when(a.lockedUntil()) : null, when(a.disabledAt())))
+                                  a.locked(now) ? when(a.lockedUntil()) : null, when(a.disabledAt()),
+                                  a.secondFactor()))
                 .toList();
         model.addAttribute("accounts", rows);
         model.addAttribute("roles", Role.values());

@@ -45,7 +45,7 @@ public class PersonAccounts {
 
     /** An account as the admin page lists it; no hash. */
     public record Account(String userId, Role role, String organisationId, int failedSignIns, Instant lockedUntil,
-                          Instant createdAt, String createdBy, Instant disabledAt) {
+                          Instant createdAt, String createdBy, Instant disabledAt, boolean secondFactor) {
 
         public boolean locked(Instant now) {
             return lockedUntil != null && lockedUntil.isAfter(now);
@@ -177,7 +177,8 @@ public class PersonAccounts {
         return new Account(row.getString("user_id"), Role.valueOf(row.getString("role")),
                            row.getString("organisation_id"), row.getInt("failed_sign_ins"),
                            instant(row.getTimestamp("locked_until")), instant(row.getTimestamp("created_at")),
-                           row.getString("created_by"), instant(row.getTimestamp("disabled_at")));
+                           row.getString("created_by"), instant(row.getTimestamp("disabled_at")),
+                           row.getBytes("totp_secret") != null);
     }
 
     private static Instant instant(Timestamp timestamp) {
