@@ -10,12 +10,18 @@ import java.io.IOException;
 import org.homeward.access.Role;
 import org.homeward.app.web.signin.OneTimeCode;
 import org.homeward.app.web.signin.PersonAccounts;
+import org.homeward.app.web.signin.ProviderSignIn;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -41,7 +47,8 @@ class WebSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain pages(HttpSecurity http, AuthenticationProvider accountSignIn, PersonAccounts accounts)
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationProvider accountSignIn, PersonAccounts accounts,
+                              ObjectProvider<ClientRegistrationRepository> identityProviders, MessageSource messages)
             throws Exception {
         http.securityMatcher(WebSecurity::isPage)
             .authenticationProvider(accountSignIn)
@@ -57,7 +64,12 @@ class WebSecurity {
                     .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                     .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                     .frameOptions(frames -> frames.deny()))
+            .exceptionHandling(refusals -> refusals.accessDeniedHandler(new PageRefusals(messages)))
             .addFilterAfter(new DisabledAccounts(accounts), AuthorizationFilter.class);
+        ClientRegistrationRepository providers = identityProviders.getIfAvailable();
+        if (providers != null) {
+            http.oauth2Login(login -> ProviderSignIn.configure(login, providers));
+        }
         return http.build();
     }
 
@@ -80,7 +92,10 @@ class WebSecurity {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            SignedInPerson person = SignedInPerson.of(SecurityContextHolder.getContext().getAuthentication());
+            // a local account's sign-in; a person the identity provider signed in is the provider's to disable
+            Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+            SignedInPerson person = signedIn instanceof UsernamePasswordAuthenticationToken
+                                    ? SignedInPerson.of(signedIn) : null;
             if (person != null && !accounts.active(person.userId())) {
                 SecurityContextHolder.clearContext();
                 if (request.getSession(false) != null) {

@@ -98,8 +98,9 @@ class FuzzTest extends HttpTest {
     private String expiredToken;
     private String otherOrganisationToken;
 
+    /** @param page one of the web app's pages, for browsers: its refusals are HTML pages, and forms keep what was typed */
     record Endpoint(String method, String pattern, List<String> variables, Type body, Map<String, Type> parameters,
-                    Set<Role> roles) {
+                    Set<Role> roles, boolean page) {
 
         String name() {
             return method + " " + pattern;
@@ -224,7 +225,9 @@ class FuzzTest extends HttpTest {
                 }
                 for (RequestMethod method : info.getMethodsCondition().getMethods()) {
                     endpoints.add(new Endpoint(method.name(), pattern, variables, body, parameters,
-                                               EnumSet.noneOf(Role.class)));
+                                               EnumSet.noneOf(Role.class),
+                                               handler.getBeanType().getPackageName()
+                                                      .startsWith("org.homeward.app.web")));
                 }
             }
         });
@@ -289,11 +292,23 @@ class FuzzTest extends HttpTest {
                                        || status >= 300 && status < 400;
         if (describesTheQuestion) {
             statuses.computeIfAbsent("2xx/3xx naming what was asked", s -> new AtomicInteger()).incrementAndGet();
+        } else if (request.endpoint.page()) {
+            // a form shown again after a refusal keeps what was typed, escaped (WebAppTest checks markup stays text)
+            statuses.computeIfAbsent("page", s -> new AtomicInteger()).incrementAndGet();
         } else if (answer.head().contains(request.marker) || answer.body().contains(request.marker)) {
             fail("submitted marker echoed", endpoint, status, request.n,
                  request.describe() + " -> " + excerpt(answer.head() + "\n" + answer.body()));
         }
-        if (status >= 400) {
+        if (status >= 400 && request.endpoint.page()) {
+            String contentType = answer.header("Content-Type");
+            if (contentType == null || !(contentType.startsWith("text/html")
+                                         || contentType.startsWith("application/problem+json"))) {
+                fail("page refusal neither a page nor problem+json", endpoint, status, request.n,
+                     request.describe() + " -> " + contentType + " " + excerpt(answer.body()));
+            } else if (answer.body().contains("Exception") || answer.body().contains("at org.")) {
+                fail("page refusal with a stack trace", endpoint, status, request.n, request.describe());
+            }
+        } else if (status >= 400) {
             if (answer.body().contains(MARK)) {
                 fail("a marker in a refusal", endpoint, status, request.n,
                      request.describe() + " -> " + excerpt(answer.body()));

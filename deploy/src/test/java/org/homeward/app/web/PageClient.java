@@ -40,6 +40,20 @@ final class PageClient {
         return get(path).body().replaceAll("(?s).*?name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
     }
 
+    /** Where another server (an identity provider) sends a browser that asks for this address. */
+    static String location(String url) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                                                   HttpResponse.BodyHandlers.discarding())
+                             .headers().firstValue("Location").orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Signs in; answers where the application sent the browser. */
     String signIn(String user, String password) {
         return signIn(user, password, "");

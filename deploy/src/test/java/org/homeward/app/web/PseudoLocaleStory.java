@@ -78,51 +78,48 @@ public interface PseudoLocaleStory extends WebApp {
     Pattern PSEUDO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(T[0-9:.]+Z?)?");
     Pattern PSEUDO_NUMBER = Pattern.compile("[-+]?\\d+([.,]\\d+)?%?");
     Pattern PSEUDO_ID = Pattern.compile("[a-z0-9._:@-]*[0-9][a-z0-9._:@-]*");
-    Pattern PSEUDO_BRACKETED = Pattern.compile("⟦[^⟧]*⟧");
+    Pattern PSEUDO_BRACKETED = Pattern.compile("⟦[^⟦⟧]*⟧");
     Pattern PSEUDO_LETTER = Pattern.compile("\\p{L}");
 
     @Test
     default void everyTextOfEveryPageComesFromABundle() {
         String journeyId = seededJourney();
         List<String> hardCoded = new ArrayList<>();
-        Role signedIn = null;
-        Browser browser = null;
-        try {
-            for (Page page : pages(journeyId)) {
-                if (browser == null || page.role() != signedIn) {
-                    if (browser != null) {
-                        browser.close();
-                    }
-                    browser = Browser.start(appPort(), true, "en-XA");
-                    if (page.role() == null) {
-                        browser.open("/sign-in");
-                    } else {
-                        signInByIds(browser, page.role());
-                    }
-                    signedIn = page.role();
-                }
-                String where = (page.role() == null ? "anyone" : page.role().name()) + " " + page.path();
-                browser.open(page.path());
-                hardCoded.addAll(hardCodedTexts(browser, where, seeded(journeyId)));
-                if (page.sendEmpty()) {
-                    browser.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
-                    // the answer is a new page: wait for it before reading its texts
-                    browser.waitUntil(b -> !b.all("main .problem").isEmpty(), java.time.Duration.ofSeconds(15));
-                    hardCoded.addAll(hardCodedTexts(browser, where + " sent empty", seeded(journeyId)));
-                }
+        eachPage(journeyId, "en-XA", (browser, page) -> {
+            String where = (page.role() == null ? "anyone" : page.role().name()) + " " + page.path();
+            hardCoded.addAll(hardCodedTexts(browser, where, seeded(journeyId)));
+            if (page.sendEmpty()) {
+                browser.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
+                // the answer is a new page: wait for it before reading its texts
+                browser.waitUntil(b -> !b.all("main .problem").isEmpty(), java.time.Duration.ofSeconds(15));
+                hardCoded.addAll(hardCodedTexts(browser, where + " sent empty", seeded(journeyId)));
             }
-        } finally {
-            if (browser != null) {
-                browser.close();
-            }
-        }
+        });
         assertThat(hardCoded).as("texts not from a bundle (shown outside ⟦…⟧ in en-XA)").isEmpty();
     }
 
+    /** French runs longer than English: every page is read at a phone's width. */
     @Test
     default void theFrenchPagesHaveEveryText() {
         String journeyId = seededJourney();
         List<String> missing = new ArrayList<>();
+        eachPage(journeyId, "fr", (browser, page) -> {
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(360, 900));
+            Number width = (Number) ((JavascriptExecutor) browser.driver())
+                    .executeScript("return document.documentElement.scrollWidth");
+            if (width.intValue() > 360) {
+                missing.add(page.path() + " is " + width + " px wide at 360 px");
+            }
+            String lang = browser.driver().findElement(By.tagName("html")).getAttribute("lang");
+            if (!lang.startsWith("fr") || browser.text().contains("??")) {
+                missing.add(page.path() + " (lang " + lang + "): " + browser.text());
+            }
+        });
+        assertThat(missing).as("French pages with a missing text").isEmpty();
+    }
+
+    /** Opens every page in a browser of that language, signed in as the page's role, and hands it over. */
+    private void eachPage(String journeyId, String language, java.util.function.BiConsumer<Browser, Page> check) {
         Role signedIn = null;
         Browser browser = null;
         try {
@@ -131,9 +128,7 @@ public interface PseudoLocaleStory extends WebApp {
                     if (browser != null) {
                         browser.close();
                     }
-                    browser = Browser.start(appPort(), true, "fr");
-                    // French runs longer than English: every page is read at a phone's width
-                    browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(360, 900));
+                    browser = Browser.start(appPort(), true, language);
                     if (page.role() == null) {
                         browser.open("/sign-in");
                     } else {
@@ -142,22 +137,13 @@ public interface PseudoLocaleStory extends WebApp {
                     signedIn = page.role();
                 }
                 browser.open(page.path());
-                Number width = (Number) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
-                        .executeScript("return document.documentElement.scrollWidth");
-                if (width.intValue() > 360) {
-                    missing.add(page.path() + " is " + width + " px wide at 360 px");
-                }
-                String lang = browser.driver().findElement(By.tagName("html")).getAttribute("lang");
-                if (!lang.startsWith("fr") || browser.text().contains("??")) {
-                    missing.add(page.path() + " (lang " + lang + "): " + browser.text());
-                }
+                check.accept(browser, page);
             }
         } finally {
             if (browser != null) {
                 browser.close();
             }
         }
-        assertThat(missing).as("French pages with a missing text").isEmpty();
     }
 
     /** The texts of the page as it stands that are neither in brackets nor data. */

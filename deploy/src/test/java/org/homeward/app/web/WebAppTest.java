@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -29,6 +31,19 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 class WebAppTest extends HttpTest
         implements WebApp, OutcomesStory, AuditStory, AdministratorStory, PseudoLocaleStory {
+
+    /** The organisation's identity provider, for the sign-in through it; started before the application. */
+    static final FakeIdentityProvider IDENTITY_PROVIDER = FakeIdentityProvider.start();
+
+    @DynamicPropertySource
+    static void identityProvider(DynamicPropertyRegistry registry) {
+        String registration = "spring.security.oauth2.client.registration.organisation.";
+        registry.add(registration + "client-id", () -> FakeIdentityProvider.CLIENT_ID);
+        registry.add(registration + "client-secret", () -> FakeIdentityProvider.CLIENT_SECRET);
+        registry.add(registration + "client-name", () -> "Synthetic Identity Provider");
+        registry.add(registration + "scope", () -> "openid");
+        registry.add("spring.security.oauth2.client.provider.organisation.issuer-uri", IDENTITY_PROVIDER::issuer);
+    }
 
     @Autowired
     PersonAccounts accounts;
@@ -152,6 +167,12 @@ class WebAppTest extends HttpTest
             browser.follow("Schedule a follow-up");
             browser.type("Due on", "2026-03-01").choose("Purpose", "Home visit").press("Record");
             assertThat(browser.mainText()).contains("Recorded: Schedule a follow-up.").contains("2026-03-01");
+            // what a person types is shown as text, never run as markup
+            browser.follow("Record a milestone");
+            browser.choose("Type", "Shelter entered").type("Occurred on", "2026-02-01")
+                   .type("Note", "<script>alert('synthetic')</script><b>bold</b>").press("Record");
+            assertThat(browser.mainText()).contains("<script>alert('synthetic')</script><b>bold</b>");
+            assertThat(browser.driver().getPageSource()).doesNotContain("<script>alert").doesNotContain("<b>bold");
         }
     }
 
@@ -262,6 +283,42 @@ class WebAppTest extends HttpTest
         administrator.post("/admin/accounts/web-totp/second-factor-reset", "", administrator.csrf("/admin/accounts"));
         assertThat(accounts.hasSecondFactor("web-totp")).isFalse();
         assertThat(new PageClient(port()).signIn("web-totp", PASSWORD)).endsWith("/");
+    }
+
+    /**
+     * With an identity provider, people sign in through it (authorization code with PKCE) and are who its ID token
+     * says, by the API's claims; a token without them is refused, and a code without its verifier opens nothing.
+     */
+    @Test
+    void aPersonSignsInThroughTheOrganisationsIdentityProvider() {
+        String journeyId = openJourney();
+        IDENTITY_PROVIDER.nextPerson = java.util.Map.of("sub", user(Role.CASE_MANAGER),
+                "homeward_role", "CASE_MANAGER", "homeward_organisation", ORGANISATION);
+        try (Browser browser = browser(true)) {
+            browser.open("/sign-in");
+            browser.follow("Sign in with Synthetic Identity Provider");
+            assertThat(browser.path()).startsWith("/caseload");
+            assertThat(browser.mainText()).contains(journeyId.substring(0, 8));
+        }
+        IDENTITY_PROVIDER.nextPerson = java.util.Map.of("sub", "web-no-role");
+        try (Browser browser = browser(true)) {
+            browser.open("/sign-in");
+            browser.follow("Sign in with Synthetic Identity Provider");
+            assertThat(browser.path()).isEqualTo("/sign-in?refused");
+        }
+        assertThat(IDENTITY_PROVIDER.refusedVerifiers).as("each code came with its PKCE verifier").isZero();
+
+        // a code taken on its way back and sent from another browser opens nothing there
+        PageClient person = new PageClient(port());
+        String authorize = person.get("/oauth2/authorization/organisation").headers().firstValue("Location")
+                                 .orElseThrow();
+        assertThat(authorize).contains("code_challenge=", "code_challenge_method=S256");
+        String back = PageClient.location(authorize);
+        PageClient thief = new PageClient(port());
+        thief.get("/sign-in");
+        assertThat(thief.get(back.substring(back.indexOf("/login/"))).headers().firstValue("Location")
+                        .orElseThrow()).endsWith("/sign-in?refused");
+        assertThat(thief.get("/caseload").headers().firstValue("Location").orElseThrow()).endsWith("/sign-in");
     }
 
     /**
