@@ -9,8 +9,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.ServletRequestBindingException;
@@ -52,7 +54,8 @@ class PageAdvice {
     /** The status the failure is: a refusal's or a framework error's own, 400 for bad input, else 500. */
     private static int status(Exception failure) {
         if (failure instanceof Refusal || failure instanceof ServletRequestBindingException
-            || failure instanceof TypeMismatchException || failure instanceof HttpMessageNotReadableException) {
+            || failure instanceof TypeMismatchException || failure instanceof HttpMessageNotReadableException
+            || failure instanceof RequestRejectedException || failure instanceof InvalidParameterException) {
             return failure instanceof Refusal refusal && refusal.kind() == RefusalKind.UNKNOWN
                    ? 404 : 400;
         }

@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Collections;
 import org.homeward.access.Role;
 import org.homeward.app.web.signin.OneTimeCode;
 import org.homeward.app.web.signin.PersonAccounts;
@@ -16,6 +17,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -24,6 +27,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -65,6 +69,7 @@ class WebSecurity {
                     .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                     .frameOptions(frames -> frames.deny()))
             .exceptionHandling(refusals -> refusals.accessDeniedHandler(new PageRefusals(messages)))
+            .addFilterBefore(new MalformedRequests(), DisableEncodeUrlFilter.class)
             .addFilterAfter(new DisabledAccounts(accounts), AuthorizationFilter.class);
         ClientRegistrationRepository providers = identityProviders.getIfAvailable();
         if (providers != null) {
@@ -78,6 +83,33 @@ class WebSecurity {
         String path = request.getRequestURI();
         return !(path.startsWith("/api/") || path.equals("/api") || path.startsWith("/actuator")
                  || path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui"));
+    }
+
+    /**
+     * A request no browser sends — a query that is not validly percent-encoded, an Accept header that is no list of
+     * media types, a body with a GET — is refused (400, written by the server's error report) before anything reads
+     * it: the redirect to the sign-in page would otherwise keep it for later and fail on it.
+     */
+    private static final class MalformedRequests extends OncePerRequestFilter {
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            boolean malformed = ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+                                      && (request.getContentLengthLong() > 0
+                                          || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null);
+            try {
+                MediaType.parseMediaTypes(Collections.list(request.getHeaders(HttpHeaders.ACCEPT)));
+                request.getParameterMap();
+            } catch (RuntimeException unreadable) {
+                malformed = true;
+            }
+            if (malformed) {
+                response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+                return;
+            }
+            chain.doFilter(request, response);
+        }
     }
 
     /** A person whose account an administrator disabled is signed out at their next request. */

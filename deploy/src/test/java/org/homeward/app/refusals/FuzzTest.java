@@ -304,7 +304,7 @@ class FuzzTest extends HttpTest {
             if (contentType == null || !(contentType.startsWith("text/html")
                                          || contentType.startsWith("application/problem+json"))) {
                 fail("page refusal neither a page nor problem+json", endpoint, status, request.n,
-                     request.describe() + " -> " + contentType + " " + excerpt(answer.body()));
+                     request.describe() + " -> " + excerpt(answer.head() + "\n" + answer.body()));
             } else if (answer.body().contains("Exception") || answer.body().contains("at org.")) {
                 fail("page refusal with a stack trace", endpoint, status, request.n, request.describe());
             }
