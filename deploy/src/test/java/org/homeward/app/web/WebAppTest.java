@@ -285,6 +285,31 @@ class WebAppTest extends HttpTest
         assertThat(new PageClient(port()).signIn("web-totp", PASSWORD)).endsWith("/");
     }
 
+    @Test
+    void aPersonChangesTheirPasswordAndTheirOtherSessionsEnd() {
+        accounts.create("web-changer", Role.AUDITOR, ORGANISATION, PASSWORD, "test");
+        PageClient here = new PageClient(port());
+        PageClient elsewhere = new PageClient(port());
+        here.signIn("web-changer", PASSWORD);
+        elsewhere.signIn("web-changer", PASSWORD);
+        String next = "another synthetic password";
+        HttpResponse<String> wrong = here.post("/account/password", "current=wrong+password+here&password="
+                                                                    + next.replace(' ', '+') + "&passwordAgain="
+                                                                    + next.replace(' ', '+'), here.csrf("/account"));
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("The current password is wrong.");
+        HttpResponse<String> changed = here.post("/account/password", "current=" + PASSWORD.replace(' ', '+')
+                                                                      + "&password=" + next.replace(' ', '+')
+                                                                      + "&passwordAgain=" + next.replace(' ', '+'),
+                                                 here.csrf("/account"));
+        assertThat(changed.headers().firstValue("Location").orElseThrow()).endsWith("/account?passwordChanged");
+        assertThat(here.get("/account").statusCode()).as("this session goes on").isEqualTo(200);
+        assertThat(elsewhere.get("/account").headers().firstValue("Location").orElseThrow())
+                .as("the other session ended").endsWith("/sign-in");
+        assertThat(new PageClient(port()).signIn("web-changer", PASSWORD)).endsWith("/sign-in?refused");
+        assertThat(new PageClient(port()).signIn("web-changer", next)).endsWith("/");
+    }
+
     /**
      * With an identity provider, people sign in through it (authorization code with PKCE) and are who its ID token
      * says, by the API's claims; a token without them is refused, and a code without its verifier opens nothing.

@@ -125,17 +125,41 @@ public class PersonAccounts {
                                      + " and (totp_last_step is null or totp_last_step < ?)", step, userId, step) == 1;
         }
         if (!matches) {
-            // one statement, so that concurrent wrong guesses each count
-            jdbc.update("update person_account set failed_sign_ins = failed_sign_ins + 1,"
-                        + " locked_until = case when failed_sign_ins + 1 >= ? then ? else locked_until end"
-                        + " where user_id = ?",
-                        attempts, Timestamp.from(now.plus(lockout)), userId);
+            countFailure(userId, attempts, lockout);
             return Optional.empty();
         }
         Optional<Account> account = find(userId).filter(found -> found.disabledAt() == null && !found.locked(now));
         account.ifPresent(found -> jdbc.update("update person_account set failed_sign_ins = 0, locked_until = null"
                                                + " where user_id = ?", userId));
         return account;
+    }
+
+    /**
+     * A person changes their own password, giving the current one: false when that is wrong (counted against the
+     * account as a wrong sign-in is).
+     *
+     * @throws IllegalArgumentException when the new one is not 12 to 128 characters
+     */
+    public boolean changePassword(String userId, String current, String next, int attempts, Duration lockout) {
+        if (next == null || next.length() < SHORTEST_PASSWORD || next.length() > LONGEST_PASSWORD) {
+            throw new IllegalArgumentException("password must be " + SHORTEST_PASSWORD + " to " + LONGEST_PASSWORD
+                                               + " characters");
+        }
+        String hash = jdbc.query("select password_hash from person_account where user_id = ?",
+                                 (row, n) -> row.getString(1), userId).stream().findFirst().orElse(null);
+        if (hash == null || !PASSWORDS.matches(current == null ? "" : current, hash)) {
+            countFailure(userId, attempts, lockout);
+            return false;
+        }
+        return jdbc.update("update person_account set password_hash = ? where user_id = ?",
+                           PASSWORDS.encode(next), userId) == 1;
+    }
+
+    /** One statement, so that concurrent wrong guesses each count; locks the account at the last allowed one. */
+    private void countFailure(String userId, int attempts, Duration lockout) {
+        jdbc.update("update person_account set failed_sign_ins = failed_sign_ins + 1,"
+                    + " locked_until = case when failed_sign_ins + 1 >= ? then ? else locked_until end"
+                    + " where user_id = ?", attempts, Timestamp.from(clock.instant().plus(lockout)), userId);
     }
 
     /** Whether signing in to the account takes a one-time code besides the password. */
