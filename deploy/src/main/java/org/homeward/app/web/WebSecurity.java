@@ -61,7 +61,8 @@ class WebSecurity {
                     .requestMatchers("/admin/**").hasRole(Role.ADMINISTRATOR.name())
                     .anyRequest().authenticated())
             .formLogin(form -> form.loginPage("/sign-in").usernameParameter("user").passwordParameter("password")
-                                   .authenticationDetailsSource(request -> new OneTimeCode(request.getParameter("code")))
+                                   .authenticationDetailsSource(
+                                           request -> new OneTimeCode(request.getParameter("code")))
                                    .defaultSuccessUrl("/").failureUrl("/sign-in?refused").permitAll())
             .logout(signOut -> signOut.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signedOut"))
             .headers(headers -> headers

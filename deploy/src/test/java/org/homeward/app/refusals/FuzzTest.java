@@ -98,7 +98,10 @@ class FuzzTest extends HttpTest {
     private String expiredToken;
     private String otherOrganisationToken;
 
-    /** @param page one of the web app's pages, for browsers: its refusals are HTML pages, and forms keep what was typed */
+    /**
+     * @param page one of the web app's pages, for browsers: its refusals are HTML pages, and forms keep what was
+     *             typed
+     */
     record Endpoint(String method, String pattern, List<String> variables, Type body, Map<String, Type> parameters,
                     Set<Role> roles, boolean page) {
 

@@ -41,7 +41,8 @@ class JourneyPage {
 
     @GetMapping("/journeys/{journeyId}")
     @SuppressWarnings("unchecked")
-    String timeline(@ModelAttribute("person") SignedInPerson person, @PathVariable UUID journeyId, @RequestParam(required = false) Long seen,
+    String timeline(@ModelAttribute("person") SignedInPerson person, @PathVariable UUID journeyId,
+                    @RequestParam(required = false) Long seen,
                     @RequestParam(required = false) String recorded, HttpServletRequest request,
                     HttpServletResponse response, Model model) {
         Answer answer = api.get(request, response, "/api/v1/journeys/" + journeyId + "/timeline",

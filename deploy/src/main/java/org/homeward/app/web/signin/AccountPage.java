@@ -15,9 +15,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * A person's own account: their password and the second factor. Setting the factor up shows a new secret to put into an authenticator app,
- * and turns it on only once a code the app shows is right, so no one is locked out by a mistyped secret. The
- * secret waits in the session meanwhile, never in the page's form.
+ * A person's own account: their password and the second factor. Setting the factor up shows a new secret to put
+ * into an authenticator app, and turns it on only once a code the app shows is right, so no one is locked out by a
+ * mistyped secret. The secret waits in the session meanwhile, never in the page's form.
  */
 @Controller
 class AccountPage {
@@ -52,7 +52,8 @@ class AccountPage {
      */
     @PostMapping("/account/password")
     String changePassword(@ModelAttribute("person") SignedInPerson person,
-                          @RequestParam(required = false) String current, @RequestParam(required = false) String password,
+                          @RequestParam(required = false) String current,
+                          @RequestParam(required = false) String password,
                           @RequestParam(required = false) String passwordAgain, HttpSession session, Model model,
                           HttpServletResponse response) {
         String problem = null;
