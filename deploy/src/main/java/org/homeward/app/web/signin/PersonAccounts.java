@@ -27,7 +27,7 @@ public class PersonAccounts {
 
     /**
      * Argon2id with OWASP's first recommended setting (19 MiB, 2 passes, 1 lane): memory-hard, so guessing
-     * passwords from a stolen table costs memory as well as time, and one sign-in costs about 30 ms here.
+     * passwords from a stolen table costs memory as well as time.
      */
     private static final Argon2PasswordEncoder PASSWORDS = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
     /** Checked against when no account has the name given, so that a wrong name takes as long as a wrong password. */
