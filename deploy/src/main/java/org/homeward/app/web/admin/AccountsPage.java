@@ -93,30 +93,27 @@ class AccountsPage {
     @PostMapping("/admin/accounts/{userId}/disable")
     String disable(@ModelAttribute("person") SignedInPerson person, @PathVariable String userId) {
         // an administrator does not shut themselves out; another administrator can
-        if (userId.equals(person.userId()) || !accounts.disable(userId)) {
-            return "redirect:/admin/accounts";
-        }
-        LOG.info("Account {} disabled by {}", userId, person.userId());
-        return "redirect:/admin/accounts?disabled=" + UriUtils.encodeQueryParam(userId, "UTF-8");
+        return done(!userId.equals(person.userId()) && accounts.disable(userId), "disabled", userId, person);
     }
 
     @PostMapping("/admin/accounts/{userId}/unlock")
     String unlock(@ModelAttribute("person") SignedInPerson person, @PathVariable String userId) {
-        if (!accounts.unlock(userId)) {
-            return "redirect:/admin/accounts";
-        }
-        LOG.info("Account {} unlocked by {}", userId, person.userId());
-        return "redirect:/admin/accounts?unlocked=" + UriUtils.encodeQueryParam(userId, "UTF-8");
+        return done(accounts.unlock(userId), "unlocked", userId, person);
     }
 
     /** A person lost the phone with their authenticator app: they sign in with their password and set up anew. */
     @PostMapping("/admin/accounts/{userId}/second-factor-reset")
     String resetSecondFactor(@ModelAttribute("person") SignedInPerson person, @PathVariable String userId) {
-        if (!accounts.resetSecondFactor(userId)) {
+        return done(accounts.resetSecondFactor(userId), "secondFactorReset", userId, person);
+    }
+
+    /** Back to the accounts, saying what was done to whom (logged with ids only), or nothing when it did not apply. */
+    private static String done(boolean applied, String what, String userId, SignedInPerson person) {
+        if (!applied) {
             return "redirect:/admin/accounts";
         }
-        LOG.info("Second factor of account {} turned off by {}", userId, person.userId());
-        return "redirect:/admin/accounts?secondFactorReset=" + UriUtils.encodeQueryParam(userId, "UTF-8");
+        LOG.info("Account {}: {} by {}", userId, what, person.userId());
+        return "redirect:/admin/accounts?" + what + "=" + UriUtils.encodeQueryParam(userId, "UTF-8");
     }
 
     private String show(Model model, NewAccount typed, Map<String, String> fieldProblems) {
